@@ -1,4 +1,7 @@
-/** @tandem/protocol: the API contract shared by widgets, HttpBackend and the server. */
+/**
+ * @tandem/protocol: the API contract shared by widgets, HttpBackend and the server. This entry has no
+ * runtime dependency, so widget bundles stay small; the TypeBox schemas live in `./schemas`.
+ */
 export * from './locales.js';
 export * from './problem.js';
 export * from './survey.js';

@@ -1,5 +1,4 @@
 /** Locales Tandem speaks, and the LocalizedText shape that all family-facing content uses. */
-import { Type, type Static } from '@sinclair/typebox';
 
 /** The family languages Tandem ships UI strings for, in the order the language switch lists them. */
 export const SUPPORTED_LOCALES = ['en', 'es', 'hmn', 'vi', 'so', 'ar', 'zh-Hans', 'ht'] as const;
@@ -23,19 +22,8 @@ export function isRtl(locale: string): boolean {
   return RTL_LANGUAGES.has(locale.split('-')[0]!.toLowerCase());
 }
 
-/** A BCP 47 language tag such as `en`, `hmn` or `zh-Hans`. */
-export const LocaleCode = Type.String({
-  pattern: '^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$',
-  maxLength: 35,
-  description: 'BCP 47 language tag',
-});
-
 /** Text in one or more languages, keyed by BCP 47 tag: `{ "en": "Hello", "es": "Hola" }`. */
-export const LocalizedText = Type.Record(Type.String({ pattern: '^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$' }), Type.String({ maxLength: 10000 }), {
-  minProperties: 1,
-  description: 'Text keyed by BCP 47 language tag',
-});
-export type LocalizedText = Static<typeof LocalizedText>;
+export type LocalizedText = Record<string, string>;
 
 /**
  * Maps any tag a browser or a page may carry (`es-MX`, `zh-CN`, `AR`) to the supported locale that

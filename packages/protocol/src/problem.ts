@@ -1,5 +1,4 @@
 /** Errors as RFC 9457 `application/problem+json`, with per-field details a form can show. */
-import { Type, type Static } from '@sinclair/typebox';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
@@ -20,15 +19,15 @@ export const FIELD_ERROR_CODES = [
 ] as const;
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
 
-export const FieldError = Type.Object({
+export interface FieldError {
   /** JSON Pointer into the request body, e.g. `/answers/q-visit`. */
-  pointer: Type.String(),
-  code: Type.String(),
-  detail: Type.String(),
+  pointer: string;
+  code: FieldErrorCode | (string & {});
+  /** An English sentence for logs and API users; clients show their own message for `code`. */
+  detail: string;
   /** Numbers a message needs, e.g. `{ max: 200 }` for `too-long`. */
-  params: Type.Optional(Type.Record(Type.String(), Type.Union([Type.Number(), Type.String()]))),
-});
-export type FieldError = Static<typeof FieldError> & { code: FieldErrorCode | (string & {}) };
+  params?: Record<string, number | string>;
+}
 
 /** Problem `type` URIs Tandem uses, relative to the API; `about:blank` is used for plain HTTP errors. */
 export const PROBLEM_TYPES = {
@@ -44,18 +43,15 @@ export const PROBLEM_TYPES = {
   server: 'https://tandem.school/problems/server-error',
 } as const;
 
-export const Problem = Type.Object(
-  {
-    type: Type.String(),
-    title: Type.String(),
-    status: Type.Integer(),
-    detail: Type.Optional(Type.String()),
-    instance: Type.Optional(Type.String()),
-    errors: Type.Optional(Type.Array(FieldError)),
-  },
-  { additionalProperties: true },
-);
-export type Problem = Static<typeof Problem> & { errors?: FieldError[] };
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  instance?: string;
+  errors?: FieldError[];
+  [extension: string]: unknown;
+}
 
 export function isProblem(value: unknown): value is Problem {
   return (

@@ -1,0 +1,5 @@
+/** @tandem/protocol/schemas: TypeBox schemas for the server; browsers never load this entry. */
+export * from './locales.js';
+export * from './problem.js';
+export * from './survey.js';
+export * from './routes.js';

@@ -1,0 +1,202 @@
+/** The Fastify application factory used by the CLI and the tests. */
+import { fileURLToPath } from 'node:url';
+import fastifyCors from '@fastify/cors';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifySwagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { PROBLEM_TYPES } from '@tandem/protocol';
+import { ContentCache, type AppContext } from './context.js';
+import { databaseConfigFromEnv, openDatabase, type DatabaseConfig, type TandemDatabase } from './db/database.js';
+import { migrateToLatest } from './db/migrations.js';
+import { rejectAllIdentities, type IdentityVerifier } from './identity.js';
+import { HttpProblem, notFound, sendProblem, toHttpProblem } from './problems.js';
+import { registerAssets } from './routes/assets.js';
+import { registerHealthRoute } from './routes/health.js';
+import { registerPublicSurveyRoutes } from './routes/public-surveys.js';
+import { registerStaffSurveyRoutes } from './routes/surveys.js';
+import { seedDemo } from './seed/demo.js';
+import { hotQueries } from './store/hot-queries.js';
+import { pruneIdempotencyKeys } from './store/idempotency.js';
+import { SubmissionBatcher } from './store/submission-batcher.js';
+
+export interface BuildAppOptions {
+  /** Where data lives; defaults from `DATABASE_URL` / `DATABASE_SCHEMA` / `TANDEM_DATA_DIR`. */
+  database?: DatabaseConfig;
+  /** Run migrations on start (default true). */
+  migrate?: boolean;
+  /** Seed the demo organization and serve `demoDir` at `/` (default false). */
+  demo?: boolean;
+  /** Folder with `tandem.js`, `widgets/`, `chunks/` (default: the repo's `packages/embed/dist/cdn`). */
+  assetsDir?: string;
+  /** The demo site folder (default: the repo's `demo/`). */
+  demoDir?: string;
+  /** Public submissions per IP per minute; 0 disables (default `TANDEM_RATE_LIMIT_PER_MINUTE` or 60). */
+  rateLimitPerMinute?: number;
+  /** Largest public write body in bytes (default 64 KiB). */
+  publicBodyLimit?: number;
+  /** Largest staff write body in bytes (default 1 MiB). */
+  bodyLimit?: number;
+  /** Checks family identity tokens; the default accepts none. */
+  identityVerifier?: IdentityVerifier;
+  /** How long submissions wait to share a commit (default 2 ms). */
+  batchWindowMs?: number;
+  /** Idempotency keys are kept at least this many days (default 7). */
+  idempotencyRetentionDays?: number;
+  /** Fastify logger setting (default false). */
+  logger?: FastifyServerOptions['logger'];
+  /** Log every request and response (default false: at benchmark rates the log itself becomes the bottleneck). */
+  logRequests?: boolean;
+  /** Trust X-Forwarded-For (behind a reverse proxy), so rate limits see the family's IP. */
+  trustProxy?: boolean;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    tandem: { database: TandemDatabase };
+  }
+}
+
+export const DEFAULT_ASSETS_DIR = fileURLToPath(new URL('../../embed/dist/cdn/', import.meta.url));
+export const DEFAULT_DEMO_DIR = fileURLToPath(new URL('../../../demo/', import.meta.url));
+
+/** Paths any origin may read or write: the public API, health, the OpenAPI document and the embed bundle. */
+export function isPublicPath(url: string): boolean {
+  return /^\/(api\/v1\/public\/|healthz(\?|$)|api\/openapi\.json|tandem\.js|widgets\/|chunks\/)/.test(url);
+}
+
+function rateLimitFromEnv(): number {
+  const raw = process.env.TANDEM_RATE_LIMIT_PER_MINUTE;
+  if (raw === undefined || raw === '') return 60;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) throw new Error(`TANDEM_RATE_LIMIT_PER_MINUTE must be a whole number, got "${raw}"`);
+  return value;
+}
+
+export async function buildApp(options: BuildAppOptions = {}): Promise<FastifyInstance> {
+  const database = openDatabase(options.database ?? databaseConfigFromEnv());
+  try {
+    if (options.migrate !== false) await migrateToLatest(database.db);
+    if (options.demo) await seedDemo(database.db);
+    return await createServer(database, options);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}
+
+async function createServer(database: TandemDatabase, options: BuildAppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    disableRequestLogging: !options.logRequests,
+    bodyLimit: options.bodyLimit ?? 1024 * 1024,
+    trustProxy: options.trustProxy ?? false,
+    ajv: {
+      // Report every problem at once, never guess types, never drop unknown fields silently. Defaults
+      // inside unions (a question's `required`) are ignored by ajv, so routes fill those themselves.
+      customOptions: { allErrors: true, coerceTypes: false, removeAdditional: false, useDefaults: false },
+    },
+  });
+
+  const ctx: AppContext = {
+    database,
+    batcher: new SubmissionBatcher(database.db, { windowMs: options.batchWindowMs ?? 2 }),
+    queries: hotQueries(database.db),
+    identityVerifier: options.identityVerifier ?? rejectAllIdentities,
+    contentCache: new ContentCache(),
+    publicBodyLimit: options.publicBodyLimit ?? 64 * 1024,
+    rateLimitPerMinute: options.rateLimitPerMinute ?? rateLimitFromEnv(),
+  };
+  app.decorate('tandem', { database });
+
+  const retentionDays = options.idempotencyRetentionDays ?? 7;
+  const prune = () =>
+    pruneIdempotencyKeys(database.db, retentionDays).catch((error: unknown) =>
+      app.log.warn({ err: error }, 'pruning idempotency keys failed'),
+    );
+  await prune();
+  const pruneTimer = setInterval(prune, 6 * 3600_000).unref();
+
+  app.addHook('onClose', async () => {
+    clearInterval(pruneTimer);
+    await ctx.batcher.close();
+    await database.close();
+  });
+
+  app.setErrorHandler((error, request, reply) => {
+    const problem = toHttpProblem(error as Error);
+    if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
+    return sendProblem(reply, problem, request);
+  });
+  app.setNotFoundHandler((request, reply) => {
+    reply.removeHeader('cache-control');
+    return sendProblem(reply, notFound(`No route for ${request.method} ${request.url.split('?')[0]}.`), request);
+  });
+
+  await app.register(fastifyHelmet, {
+    // The API returns JSON and the demo pages stand in for a school's own site, so a CSP here protects
+    // nothing the school controls; API responses get a strict one below.
+    contentSecurityPolicy: false,
+    crossOriginEmbedderPolicy: false,
+    crossOriginResourcePolicy: { policy: 'same-origin' },
+  });
+  app.addHook('onRequest', async (request, reply) => {
+    if (!isPublicPath(request.url)) {
+      // No cross-origin grant for staff routes, not even a preflight.
+      if (request.method === 'OPTIONS') return sendProblem(reply, notFound('Cross-origin access is only for public routes.'), request);
+    } else reply.header('cross-origin-resource-policy', 'cross-origin');
+    if (request.url.startsWith('/api/')) reply.header('content-security-policy', "default-src 'none'; frame-ancestors 'none'");
+  });
+
+  // One static policy for everything public; staff routes opt out with `config: { cors: false }`.
+  await app.register(fastifyCors, {
+    origin: '*',
+    methods: ['GET', 'HEAD', 'POST', 'OPTIONS'],
+    allowedHeaders: ['Content-Type', 'Idempotency-Key', 'Accept', 'Accept-Language'],
+    exposedHeaders: ['Retry-After', 'Idempotent-Replayed', 'X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset'],
+    maxAge: 86400,
+  });
+
+  await app.register(fastifyRateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) =>
+      new HttpProblem({
+        status: 429,
+        type: PROBLEM_TYPES.rateLimited,
+        title: 'Too many requests',
+        detail: `Too many submissions from this network; try again in ${Math.ceil(context.ttl / 1000)} seconds.`,
+      }),
+  });
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Tandem API',
+        version: '1',
+        description:
+          'The REST API Tandem widgets speak. Public routes answer any origin without sign-in; staff routes need `Authorization: Bearer <API token>`. Errors are RFC 9457 `application/problem+json`.',
+      },
+      components: {
+        securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', description: 'A Tandem API token (tandem-server token create)' } },
+      },
+      tags: [
+        { name: 'public', description: 'Used by family-facing widgets from any site' },
+        { name: 'staff', description: 'Survey management and results for staff and automation' },
+      ],
+    },
+  });
+
+  registerHealthRoute(app, ctx);
+  registerPublicSurveyRoutes(app, ctx);
+  registerStaffSurveyRoutes(app, ctx);
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  await registerAssets(app, {
+    assetsDir: options.assetsDir ?? DEFAULT_ASSETS_DIR,
+    ...(options.demo ? { demoDir: options.demoDir ?? DEFAULT_DEMO_DIR } : {}),
+  });
+
+  await app.ready();
+  return app;
+}

@@ -1,0 +1,216 @@
+#!/usr/bin/env node
+/** tandem-server: start the backend, migrate, seed the demo, create staff users and API tokens. */
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { buildApp } from './app.js';
+import { databaseConfigFromEnv, openDatabase, type TandemDatabase } from './db/database.js';
+import { migrateToLatest } from './db/migrations.js';
+import type { StaffRole } from './db/schema.js';
+import { seedDemo } from './seed/demo.js';
+import { createApiToken, createStaffUser, findOrganizationBySlug, STAFF_ROLES } from './store/organizations.js';
+
+const USAGE = `Usage: tandem-server <command> [options]
+
+Commands:
+  start [--demo] [--port N] [--host H]   migrate, then serve the API (and with --demo, seed and serve demo/)
+  migrate                                bring the database schema up to date
+  seed-demo                              create the demo district "lincoln" and its surveys (idempotent)
+  staff create --org SLUG --email E --name N --role admin|staff [--password P]
+                                         add a staff user (password from --password, TANDEM_PASSWORD or a prompt)
+  token create --org SLUG --role admin|staff [--name N]
+                                         create an API token; the token is the last line printed
+
+Environment:
+  PORT (8787), HOST (localhost), TANDEM_DATA_DIR (.tandem-data), DATABASE_URL (PostgreSQL instead of SQLite),
+  DATABASE_SCHEMA (PostgreSQL schema, must exist), TANDEM_RATE_LIMIT_PER_MINUTE (60; 0 disables),
+  TANDEM_TRUST_PROXY (1 behind a reverse proxy), LOG_LEVEL (info), TANDEM_LOG_REQUESTS (1 logs every request)`;
+
+class UsageError extends Error {}
+
+async function withDatabase<T>(work: (database: TandemDatabase) => Promise<T>): Promise<T> {
+  const database = openDatabase(databaseConfigFromEnv());
+  try {
+    await migrateToLatest(database.db);
+    return await work(database);
+  } finally {
+    await database.close();
+  }
+}
+
+function requireOption(values: Record<string, unknown>, name: string): string {
+  const value = values[name];
+  if (typeof value !== 'string' || value.trim() === '') throw new UsageError(`Missing --${name}.`);
+  return value.trim();
+}
+
+function roleOf(values: Record<string, unknown>): StaffRole {
+  const role = requireOption(values, 'role');
+  if (!(STAFF_ROLES as readonly string[]).includes(role)) throw new UsageError(`--role must be one of: ${STAFF_ROLES.join(', ')}.`);
+  return role as StaffRole;
+}
+
+async function organizationId(database: TandemDatabase, slug: string): Promise<string> {
+  const organization = await findOrganizationBySlug(database.db, slug);
+  if (!organization)
+    throw new UsageError(`No organization with slug "${slug}". Run "tandem-server seed-demo" for the demo district "lincoln".`);
+  return organization.id;
+}
+
+function portOf(raw: string | undefined): number {
+  const port = Number(raw ?? process.env.PORT ?? 8787);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`Invalid port "${raw ?? process.env.PORT}".`);
+  return port;
+}
+
+/** Reads a password without echoing it when a terminal is attached; reads one line from a pipe otherwise. */
+async function promptPassword(): Promise<string> {
+  const input = process.stdin;
+  const rl = createInterface({ input, output: process.stderr, terminal: input.isTTY });
+  if (input.isTTY) {
+    const write = (rl as unknown as { _writeToOutput: (s: string) => void })._writeToOutput.bind(rl);
+    let prompted = false;
+    (rl as unknown as { _writeToOutput: (s: string) => void })._writeToOutput = (text: string) => {
+      if (!prompted) {
+        prompted = true;
+        write(text);
+      }
+    };
+  }
+  try {
+    return await new Promise<string>((resolve, reject) => {
+      rl.question('Password: ', (answer) => resolve(answer));
+      rl.once('close', () => reject(new UsageError('No password given.')));
+    });
+  } finally {
+    if (input.isTTY) process.stderr.write('\n');
+    rl.close();
+  }
+}
+
+async function start(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: { demo: { type: 'boolean', default: false }, port: { type: 'string' }, host: { type: 'string' } },
+  });
+  const port = portOf(values.port);
+  const host = values.host ?? process.env.HOST ?? 'localhost';
+  const app = await buildApp({
+    demo: values.demo ?? false,
+    logger: { level: process.env.LOG_LEVEL ?? 'info' },
+    logRequests: process.env.TANDEM_LOG_REQUESTS === '1',
+    trustProxy: process.env.TANDEM_TRUST_PROXY === '1' || process.env.TANDEM_TRUST_PROXY === 'true',
+  });
+  const shutdown = (signal: string) => {
+    app.log.info(`${signal}: finishing pending writes and stopping`);
+    app.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  try {
+    await app.listen({ port, host });
+  } catch (error) {
+    await app.close();
+    throw error;
+  }
+  const address = app.server.address();
+  const actualPort = typeof address === 'object' && address ? address.port : port;
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${actualPort}/`;
+  const database = app.tandem.database.dialect;
+  console.log(`Tandem server ready at ${url} (database: ${database})${values.demo ? ` — demo school site at ${url}` : ''}`);
+  if (values.demo) {
+    console.log(
+      'Staff API: create a token with "tandem-server token create --org lincoln --role admin", then send it as "Authorization: Bearer <token>".',
+    );
+  }
+}
+
+async function main(argv: string[]): Promise<void> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'start':
+      return start(rest);
+    case 'migrate': {
+      parseArgs({ args: rest, options: {} });
+      const database = openDatabase(databaseConfigFromEnv());
+      try {
+        const applied = await migrateToLatest(database.db);
+        console.log(applied.length > 0 ? `Applied migrations: ${applied.join(', ')}.` : 'Database is already up to date.');
+      } finally {
+        await database.close();
+      }
+      return;
+    }
+    case 'seed-demo': {
+      parseArgs({ args: rest, options: {} });
+      await withDatabase((database) => seedDemo(database.db));
+      console.log('Demo district "lincoln" with Lincoln Elementary and its surveys is in place.');
+      return;
+    }
+    case 'staff': {
+      const [sub, ...args] = rest;
+      if (sub !== 'create') throw new UsageError('Use "staff create".');
+      const { values } = parseArgs({
+        args,
+        options: {
+          org: { type: 'string' },
+          email: { type: 'string' },
+          name: { type: 'string' },
+          role: { type: 'string' },
+          password: { type: 'string' },
+        },
+      });
+      const slug = requireOption(values, 'org');
+      const email = requireOption(values, 'email');
+      if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw new UsageError(`"${email}" is not an email address.`);
+      const name = requireOption(values, 'name');
+      const role = roleOf(values);
+      await withDatabase(async (database) => {
+        const orgId = await organizationId(database, slug);
+        const password = values.password ?? process.env.TANDEM_PASSWORD ?? (await promptPassword());
+        if ([...password].length < 10) throw new UsageError('The password needs at least 10 characters.');
+        const existing = await database.db
+          .selectFrom('staff_users')
+          .select('id')
+          .where('email', '=', email.toLowerCase())
+          .executeTakeFirst();
+        if (existing) throw new UsageError(`A staff user with email ${email.toLowerCase()} already exists.`);
+        const user = await createStaffUser(database.db, { organizationId: orgId, email, name, role, password });
+        console.log(`Created ${role} ${user.email} in ${slug}.`);
+      });
+      return;
+    }
+    case 'token': {
+      const [sub, ...args] = rest;
+      if (sub !== 'create') throw new UsageError('Use "token create".');
+      const { values } = parseArgs({ args, options: { org: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' } } });
+      const slug = requireOption(values, 'org');
+      const role = roleOf(values);
+      const name = values.name?.trim() || `${role} token`;
+      await withDatabase(async (database) => {
+        const { token } = await createApiToken(database.db, { organizationId: await organizationId(database, slug), role, name });
+        console.log(`Created ${role} API token "${name}" for ${slug}. It is shown only this once; store it somewhere safe.`);
+        console.log(token);
+      });
+      return;
+    }
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      console.log(USAGE);
+      if (command === undefined) process.exitCode = 1;
+      return;
+    default:
+      throw new UsageError(`Unknown command "${command}".`);
+  }
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  const isUsage = error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+  console.error(`tandem-server: ${(error as Error).message}`);
+  if (isUsage) console.error('Run "tandem-server help" for usage.');
+  process.exitCode = isUsage ? 2 : 1;
+});

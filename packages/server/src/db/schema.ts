@@ -1,0 +1,87 @@
+/** Row types of every table, as Kysely sees them; timestamps are ISO 8601 text and JSON is text in both dialects. */
+import type { Generated } from 'kysely';
+
+export type StaffRole = 'admin' | 'staff';
+
+export interface OrganizationsTable {
+  id: string;
+  slug: string;
+  name: string;
+  created_at: string;
+}
+
+export interface SchoolsTable {
+  id: string;
+  organization_id: string;
+  name: string;
+  created_at: string;
+}
+
+export interface StaffUsersTable {
+  id: string;
+  organization_id: string;
+  email: string;
+  name: string;
+  role: StaffRole;
+  password_hash: string;
+  created_at: string;
+}
+
+export interface ApiTokensTable {
+  id: string;
+  organization_id: string;
+  name: string;
+  role: StaffRole;
+  token_hash: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface SurveysTable {
+  id: string;
+  organization_id: string;
+  school_id: string;
+  status: 'draft' | 'published' | 'closed';
+  default_locale: string;
+  /** JSON: `{ title, description?, sections }`. */
+  content: string;
+  created_at: string;
+  updated_at: string;
+  published_at: string | null;
+  closed_at: string | null;
+}
+
+export interface SurveyResponsesTable {
+  id: string;
+  survey_id: string;
+  organization_id: string;
+  school_id: string;
+  locale: string;
+  /** JSON: `{ [questionId]: AnswerValue }`. */
+  answers: string;
+  family_id: string | null;
+  submitted_at: string;
+}
+
+export interface IdempotencyKeysTable {
+  scope: string;
+  key: string;
+  request_hash: string;
+  status_code: number;
+  response_body: string;
+  created_at: string;
+}
+
+export interface DatabaseSchema {
+  organizations: OrganizationsTable;
+  schools: SchoolsTable;
+  staff_users: StaffUsersTable;
+  api_tokens: ApiTokensTable;
+  surveys: SurveysTable;
+  survey_responses: SurveyResponsesTable;
+  idempotency_keys: IdempotencyKeysTable;
+}
+
+/** Kept for tables that may later need database-generated columns. */
+export type { Generated };

@@ -1,0 +1,22 @@
+/** @tandem/server: the reference backend (app factory, database, seed) behind the tandem-server CLI. */
+export { buildApp, isPublicPath, DEFAULT_ASSETS_DIR, DEFAULT_DEMO_DIR, type BuildAppOptions } from './app.js';
+export { databaseConfigFromEnv, defaultSqliteFile, openDatabase, type DatabaseConfig, type TandemDatabase } from './db/database.js';
+export { migrateToLatest, migrations } from './db/migrations.js';
+export type { DatabaseSchema, StaffRole } from './db/schema.js';
+export { rejectAllIdentities, type IdentityVerifier, type VerifiedIdentity } from './identity.js';
+export { seedDemo } from './seed/demo.js';
+export { FAMILY_SURVEY_ID, PICNIC_SURVEY_ID, LINCOLN, LINCOLN_ELEMENTARY } from './seed/demo-content.js';
+export {
+  createApiToken,
+  createStaffUser,
+  ensureOrganization,
+  ensureSchool,
+  findOrganizationBySlug,
+  revokeApiToken,
+  STAFF_ROLES,
+} from './store/organizations.js';
+export { hashPassword, verifyPassword } from './secrets.js';
+export { computeResults, resultsCsv, csvCell } from './results.js';
+export { SHORT_CACHE, IMMUTABLE_CACHE } from './routes/assets.js';
+export { pruneIdempotencyKeys } from './store/idempotency.js';
+export { SubmissionBatcher, type PendingSubmission } from './store/submission-batcher.js';

@@ -1,0 +1,327 @@
+/** The staff survey API: list, create, read, edit, publish, close and results, always within the token's organization. */
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
+import {
+  allQuestions,
+  routes,
+  validateSurveyContent,
+  type AnswerValue,
+  type FieldError,
+  type Survey,
+  type SurveyInput,
+  type SurveyPatch,
+} from '@tandem/protocol';
+import { principalOf, requireStaff } from '../auth.js';
+import type { AppContext } from '../context.js';
+import type { DatabaseSchema } from '../db/schema.js';
+import { conflict, notFound, validationProblem } from '../problems.js';
+import { computeResults, resultsCsv, type StoredResponse } from '../results.js';
+import { canonicalJson, sha256Hex } from '../secrets.js';
+import { schoolBelongsTo } from '../store/organizations.js';
+import { findStoredResult, toRow } from '../store/idempotency.js';
+import {
+  answeredQuestionIds,
+  contentOf,
+  countResponses,
+  findOwnedSurvey,
+  listSurveys,
+  parseContent,
+  toSurvey,
+  type SurveyRow,
+} from '../store/surveys.js';
+import { idempotencyKeyOf, replay } from './public-surveys.js';
+import { routeSchema } from './route-schema.js';
+
+type Db = Kysely<DatabaseSchema>;
+type SurveyParams = { surveyId: string };
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** `false` turns @fastify/cors off for the route. */
+    cors?: boolean;
+  }
+}
+
+/** Staff routes are for servers and the staff console, not for scripts on other sites. */
+const STAFF_CONFIG = { cors: false } as const;
+
+const surveyNotFound = () => notFound('No survey with this id in your organization.');
+
+class KeyAlreadyTaken extends Error {}
+
+async function checkContent(db: Db, organizationId: string, input: SurveyInput): Promise<void> {
+  const errors: FieldError[] = validateSurveyContent(input);
+  if (!(await schoolBelongsTo(db, input.schoolId, organizationId))) {
+    errors.unshift({ pointer: '/schoolId', code: 'invalid-option', detail: 'No school with this id in your organization.' });
+  }
+  if (errors.length > 0) throw validationProblem(errors);
+}
+
+/** Refuses edits that would orphan answers: an answered question must stay, with its type. */
+function checkAnsweredQuestionsKept(before: SurveyRow, after: SurveyInput, answered: Set<string>): void {
+  const next = new Map(allQuestions(after).map((q) => [q.id, q]));
+  const errors: FieldError[] = [];
+  for (const question of allQuestions(parseContent(before))) {
+    if (!answered.has(question.id)) continue;
+    const kept = next.get(question.id);
+    if (!kept) {
+      errors.push({
+        pointer: '/sections',
+        code: 'required',
+        detail: `Question "${question.id}" has answers and cannot be removed.`,
+        params: { questionId: question.id },
+      });
+    } else if (kept.type !== question.type) {
+      errors.push({
+        pointer: '/sections',
+        code: 'wrong-type',
+        detail: `Question "${question.id}" has answers and must stay ${question.type}.`,
+        params: { questionId: question.id },
+      });
+    }
+  }
+  if (errors.length > 0) throw conflict('This survey has responses; answered questions must keep their id and type.', errors);
+}
+
+async function loadResponses(db: Db, organizationId: string, surveyId: string): Promise<StoredResponse[]> {
+  const rows = await db
+    .selectFrom('survey_responses')
+    .select(['id', 'locale', 'answers', 'submitted_at'])
+    .where('survey_id', '=', surveyId)
+    .where('organization_id', '=', organizationId)
+    .orderBy('submitted_at')
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    locale: r.locale,
+    answers: JSON.parse(r.answers) as Record<string, AnswerValue>,
+    submittedAt: r.submitted_at,
+  }));
+}
+
+/** Fills the schema's `required: false` default on questions, which ajv cannot do inside the question union. */
+async function fillQuestionDefaults(request: FastifyRequest): Promise<void> {
+  const sections = (request.body as { sections?: unknown } | undefined)?.sections;
+  if (!Array.isArray(sections)) return;
+  for (const section of sections) {
+    const questions = (section as { questions?: unknown } | null)?.questions;
+    if (!Array.isArray(questions)) continue;
+    for (const question of questions) {
+      if (question && typeof question === 'object' && !('required' in question)) (question as { required: boolean }).required = false;
+    }
+  }
+}
+
+export function registerStaffSurveyRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const db = ctx.database.db;
+  const preHandler = requireStaff(db);
+
+  const ownedSurvey = async (organizationId: string, surveyId: string) => {
+    const row = await findOwnedSurvey(db, organizationId, surveyId);
+    if (!row) throw surveyNotFound();
+    return row;
+  };
+  const present = async (row: SurveyRow): Promise<Survey> => toSurvey(row, await countResponses(db, row.organization_id, row.id));
+
+  app.route({
+    method: routes.listSurveys.method,
+    url: routes.listSurveys.path,
+    schema: routeSchema('listSurveys'),
+    preHandler,
+    config: STAFF_CONFIG,
+    handler: async (request) => ({ items: await listSurveys(db, principalOf(request).organizationId) }),
+  });
+
+  app.route<{ Body: SurveyInput }>({
+    method: routes.createSurvey.method,
+    url: routes.createSurvey.path,
+    schema: routeSchema('createSurvey'),
+    preValidation: fillQuestionDefaults,
+    preHandler,
+    config: STAFF_CONFIG,
+    handler: async (request, reply: FastifyReply) => {
+      const { organizationId } = principalOf(request);
+      const key = idempotencyKeyOf(request, false);
+      const scope = `create-survey:${organizationId}`;
+      const requestHash = sha256Hex(canonicalJson(request.body));
+      if (key) {
+        const stored = await findStoredResult(db, scope, key, requestHash);
+        if (stored) return replay(reply, stored);
+      }
+      await checkContent(db, organizationId, request.body);
+      const now = new Date().toISOString();
+      const input = request.body;
+      const row: SurveyRow = {
+        id: randomUUID(),
+        organization_id: organizationId,
+        school_id: input.schoolId,
+        status: 'draft',
+        default_locale: input.defaultLocale,
+        content: JSON.stringify(contentOf(input)),
+        created_at: now,
+        updated_at: now,
+        published_at: null,
+        closed_at: null,
+      };
+      const body = JSON.stringify(toSurvey(row, 0));
+      try {
+        await db.transaction().execute(async (trx) => {
+          await trx.insertInto('surveys').values(row).execute();
+          if (key) {
+            const taken = await trx
+              .insertInto('idempotency_keys')
+              .values(toRow({ scope, key, requestHash, statusCode: 201, body, createdAt: now }))
+              .onConflict((oc) => oc.columns(['scope', 'key']).doNothing())
+              .returning('key')
+              .execute();
+            // Rolling back keeps the survey and its key together: both or neither.
+            if (taken.length === 0) throw new KeyAlreadyTaken();
+          }
+        });
+      } catch (error) {
+        if (!(error instanceof KeyAlreadyTaken) || !key) throw error;
+        const winner = await findStoredResult(db, scope, key, requestHash);
+        if (!winner) throw error;
+        return replay(reply, winner);
+      }
+      return reply.code(201).type('application/json; charset=utf-8').send(body);
+    },
+  });
+
+  app.route<{ Params: SurveyParams }>({
+    method: routes.getSurvey.method,
+    url: routes.getSurvey.path,
+    schema: routeSchema('getSurvey'),
+    preHandler,
+    config: STAFF_CONFIG,
+    handler: async (request) => present(await ownedSurvey(principalOf(request).organizationId, request.params.surveyId)),
+  });
+
+  app.route<{ Params: SurveyParams; Body: SurveyPatch }>({
+    method: routes.updateSurvey.method,
+    url: routes.updateSurvey.path,
+    schema: routeSchema('updateSurvey'),
+    preValidation: fillQuestionDefaults,
+    preHandler,
+    config: STAFF_CONFIG,
+    handler: async (request) => {
+      const { organizationId } = principalOf(request);
+      const before = await ownedSurvey(organizationId, request.params.surveyId);
+      const current = parseContent(before);
+      const patch = request.body;
+      const merged: SurveyInput = {
+        schoolId: patch.schoolId ?? before.school_id,
+        title: patch.title ?? current.title,
+        defaultLocale: patch.defaultLocale ?? before.default_locale,
+        sections: patch.sections ?? current.sections,
+        ...((patch.description ?? current.description) ? { description: (patch.description ?? current.description)! } : {}),
+      };
+      await checkContent(db, organizationId, merged);
+      if (patch.sections) {
+        checkAnsweredQuestionsKept(before, merged, await answeredQuestionIds(db, organizationId, before.id));
+      }
+      const updatedAt = laterThan(before.updated_at);
+      await db
+        .updateTable('surveys')
+        .set({
+          school_id: merged.schoolId,
+          default_locale: merged.defaultLocale,
+          content: JSON.stringify(contentOf(merged)),
+          updated_at: updatedAt,
+        })
+        .where('id', '=', before.id)
+        .where('organization_id', '=', organizationId)
+        .execute();
+      return present((await findOwnedSurvey(db, organizationId, before.id))!);
+    },
+  });
+
+  app.route<{ Params: SurveyParams }>({
+    method: routes.publishSurvey.method,
+    url: routes.publishSurvey.path,
+    schema: routeSchema('publishSurvey'),
+    preHandler,
+    config: STAFF_CONFIG,
+    handler: async (request) => {
+      const { organizationId } = principalOf(request);
+      const row = await ownedSurvey(organizationId, request.params.surveyId);
+      if (row.status !== 'published') {
+        const now = laterThan(row.updated_at);
+        // Re-opening a closed survey is allowed; it takes responses again from now on.
+        await db
+          .updateTable('surveys')
+          .set({ status: 'published', published_at: now, closed_at: null, updated_at: now })
+          .where('id', '=', row.id)
+          .where('organization_id', '=', organizationId)
+          .execute();
+      }
+      return present((await findOwnedSurvey(db, organizationId, row.id))!);
+    },
+  });
+
+  app.route<{ Params: SurveyParams }>({
+    method: routes.closeSurvey.method,
+    url: routes.closeSurvey.path,
+    schema: routeSchema('closeSurvey'),
+    preHandler,
+    config: STAFF_CONFIG,
+    handler: async (request) => {
+      const { organizationId } = principalOf(request);
+      const row = await ownedSurvey(organizationId, request.params.surveyId);
+      if (row.status === 'draft') throw conflict('A draft was never open to families; publish it before closing it.');
+      if (row.status === 'published') {
+        const now = laterThan(row.updated_at);
+        await db
+          .updateTable('surveys')
+          .set({ status: 'closed', closed_at: now, updated_at: now })
+          .where('id', '=', row.id)
+          .where('organization_id', '=', organizationId)
+          .execute();
+      }
+      return present((await findOwnedSurvey(db, organizationId, row.id))!);
+    },
+  });
+
+  app.route<{ Params: SurveyParams }>({
+    method: routes.getSurveyResults.method,
+    url: routes.getSurveyResults.path,
+    schema: routeSchema('getSurveyResults'),
+    preHandler,
+    config: STAFF_CONFIG,
+    handler: async (request) => {
+      const { organizationId } = principalOf(request);
+      const row = await ownedSurvey(organizationId, request.params.surveyId);
+      return computeResults(row.id, parseContent(row), await loadResponses(db, organizationId, row.id));
+    },
+  });
+
+  app.route<{ Params: SurveyParams }>({
+    method: routes.getSurveyResultsCsv.method,
+    url: routes.getSurveyResultsCsv.path,
+    schema: routeSchema('getSurveyResultsCsv', { successContentType: 'text/csv' }),
+    preHandler,
+    config: STAFF_CONFIG,
+    handler: async (request, reply) => {
+      const { organizationId } = principalOf(request);
+      const row = await ownedSurvey(organizationId, request.params.surveyId);
+      const csv = resultsCsv(parseContent(row), row.default_locale, await loadResponses(db, organizationId, row.id));
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="survey-${row.id}-results.csv"`)
+        .header('cache-control', 'no-store')
+        .send(csv);
+    },
+  });
+}
+
+/**
+ * Now, but strictly after `previous`: `updated_at` versions cached content, so two edits within one
+ * millisecond must still differ.
+ */
+function laterThan(previous: string): string {
+  const now = Date.now();
+  const prev = Date.parse(previous);
+  return new Date(now > prev ? now : prev + 1).toISOString();
+}

@@ -1,0 +1,50 @@
+/** Seeds the demo district; safe to run any number of times (existing rows are left as they are). */
+import type { Kysely } from 'kysely';
+import type { DatabaseSchema, SurveysTable } from '../db/schema.js';
+import { ensureOrganization, ensureSchool } from '../store/organizations.js';
+import type { SurveyContent } from '../store/surveys.js';
+import { FAMILY_SURVEY_ID, LINCOLN, LINCOLN_ELEMENTARY, PICNIC_SURVEY_ID, familySurvey, picnicSurvey } from './demo-content.js';
+
+export interface SeedResult {
+  organizationId: string;
+  surveyIds: string[];
+}
+
+export async function seedDemo(db: Kysely<DatabaseSchema>): Promise<SeedResult> {
+  const organization = await ensureOrganization(db, LINCOLN.slug, LINCOLN.name);
+  await ensureSchool(db, organization.id, LINCOLN_ELEMENTARY.id, LINCOLN_ELEMENTARY.name);
+
+  const survey = (
+    id: string,
+    content: SurveyContent,
+    status: SurveysTable['status'],
+    dates: { created: string; published: string; closed?: string },
+  ) => ({
+    id,
+    organization_id: organization.id,
+    school_id: LINCOLN_ELEMENTARY.id,
+    status,
+    default_locale: 'en',
+    content: JSON.stringify(content),
+    created_at: dates.created,
+    updated_at: dates.closed ?? dates.published,
+    published_at: dates.published,
+    closed_at: dates.closed ?? null,
+  });
+
+  // Fixed timestamps keep a second run byte-for-byte identical.
+  await db
+    .insertInto('surveys')
+    .values([
+      survey(FAMILY_SURVEY_ID, familySurvey, 'published', { created: '2026-01-05T15:00:00.000Z', published: '2026-01-12T15:00:00.000Z' }),
+      survey(PICNIC_SURVEY_ID, picnicSurvey, 'closed', {
+        created: '2025-09-29T15:00:00.000Z',
+        published: '2025-10-04T15:00:00.000Z',
+        closed: '2025-10-25T15:00:00.000Z',
+      }),
+    ])
+    .onConflict((oc) => oc.column('id').doNothing())
+    .execute();
+
+  return { organizationId: organization.id, surveyIds: [FAMILY_SURVEY_ID, PICNIC_SURVEY_ID] };
+}

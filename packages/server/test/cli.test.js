@@ -1,0 +1,178 @@
+// The built tandem-server CLI, spawned as a user would run it, against a temp data dir.
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { after, before, describe, it } from 'node:test';
+import { openDatabase, verifyPassword } from '../dist/index.js';
+
+const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+
+describe('tandem-server CLI', () => {
+  let dataDir;
+  let env;
+  before(() => {
+    dataDir = mkdtempSync(join(tmpdir(), 'tandem-cli-'));
+    env = { ...process.env, TANDEM_DATA_DIR: dataDir, TANDEM_RATE_LIMIT_PER_MINUTE: '0' };
+    // The CLI test proves the default SQLite path; PostgreSQL is covered by the API suites.
+    delete env.DATABASE_URL;
+    delete env.DATABASE_SCHEMA;
+    delete env.TANDEM_PASSWORD;
+  });
+  after(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  const run = (args, extra = {}) =>
+    spawnSync(process.execPath, [CLI, ...args], { env: { ...env, ...extra.env }, encoding: 'utf8', input: extra.input ?? '' });
+
+  it('migrates and seeds into TANDEM_DATA_DIR, repeatably', () => {
+    const migrated = run(['migrate']);
+    assert.equal(migrated.status, 0, migrated.stderr);
+    assert.match(migrated.stdout, /0001_initial/);
+    assert.match(run(['migrate']).stdout, /already up to date/);
+    for (let i = 0; i < 2; i++) {
+      const seeded = run(['seed-demo']);
+      assert.equal(seeded.status, 0, seeded.stderr);
+    }
+  });
+
+  it('refuses bad input with a clear message and a non-zero exit', () => {
+    const cases = [
+      [['token', 'create', '--role', 'admin'], /Missing --org/],
+      [['token', 'create', '--org', 'lincoln', '--role', 'owner'], /--role must be one of: admin, staff/],
+      [['token', 'create', '--org', 'nowhere', '--role', 'admin'], /No organization with slug "nowhere"/],
+      [['token', 'create', '--org', 'lincoln', '--role', 'admin', '--bogus'], /Unknown option/],
+      [
+        [
+          'staff',
+          'create',
+          '--org',
+          'lincoln',
+          '--email',
+          'not-an-email',
+          '--name',
+          'X',
+          '--role',
+          'staff',
+          '--password',
+          'long enough pw',
+        ],
+        /not an email address/,
+      ],
+      [
+        ['staff', 'create', '--org', 'lincoln', '--email', 'x@y.org', '--name', 'X', '--role', 'staff', '--password', 'short'],
+        /at least 10 characters/,
+      ],
+      [['launch'], /Unknown command "launch"/],
+    ];
+    for (const [args, message] of cases) {
+      const result = run(args);
+      assert.notEqual(result.status, 0, args.join(' '));
+      assert.match(result.stderr, message, args.join(' '));
+    }
+  });
+
+  it('creates staff users with the password from --password, TANDEM_PASSWORD or stdin, stored as salted scrypt', async () => {
+    const viaFlag = run([
+      'staff',
+      'create',
+      '--org',
+      'lincoln',
+      '--email',
+      'Ana@Lincoln.example',
+      '--name',
+      'Ana',
+      '--role',
+      'admin',
+      '--password',
+      'correct horse battery',
+    ]);
+    assert.equal(viaFlag.status, 0, viaFlag.stderr);
+    assert.match(viaFlag.stdout, /ana@lincoln\.example/);
+    const viaEnv = run(['staff', 'create', '--org', 'lincoln', '--email', 'bo@lincoln.example', '--name', 'Bo', '--role', 'staff'], {
+      env: { TANDEM_PASSWORD: 'another good password' },
+    });
+    assert.equal(viaEnv.status, 0, viaEnv.stderr);
+    const viaStdin = run(['staff', 'create', '--org', 'lincoln', '--email', 'cy@lincoln.example', '--name', 'Cy', '--role', 'staff'], {
+      input: 'typed at the prompt\n',
+    });
+    assert.equal(viaStdin.status, 0, viaStdin.stderr);
+    const database = openDatabase({ dialect: 'sqlite', file: join(dataDir, 'tandem.sqlite') });
+    try {
+      const users = await database.db.selectFrom('staff_users').select(['email', 'role', 'password_hash']).orderBy('email').execute();
+      assert.deepEqual(
+        users.map((u) => [u.email, u.role]),
+        [
+          ['ana@lincoln.example', 'admin'],
+          ['bo@lincoln.example', 'staff'],
+          ['cy@lincoln.example', 'staff'],
+        ],
+      );
+      const ana = users[0].password_hash;
+      assert.match(ana, /^scrypt\$/);
+      assert.ok(!ana.includes('correct horse'), 'no plaintext');
+      assert.equal(await verifyPassword('correct horse battery', ana), true);
+      assert.equal(await verifyPassword('wrong horse battery', ana), false);
+      assert.equal(await verifyPassword('typed at the prompt', users[2].password_hash), true);
+    } finally {
+      await database.close();
+    }
+    const duplicate = run([
+      'staff',
+      'create',
+      '--org',
+      'lincoln',
+      '--email',
+      'ana@lincoln.example',
+      '--name',
+      'Ana',
+      '--role',
+      'admin',
+      '--password',
+      'correct horse battery',
+    ]);
+    assert.notEqual(duplicate.status, 0);
+    assert.match(duplicate.stderr, /already exists/);
+  });
+
+  it('prints a new token as the last line, and that token works against the running server', async () => {
+    const created = run(['token', 'create', '--org', 'lincoln', '--role', 'admin', '--name', 'ci']);
+    assert.equal(created.status, 0, created.stderr);
+    const lines = created.stdout.trimEnd().split('\n');
+    assert.ok(lines.length >= 2, 'a human sentence comes before the token');
+    const token = lines.at(-1);
+    assert.match(token, /^tdm_[A-Za-z0-9_-]{43}$/);
+
+    const server = spawn(process.execPath, [CLI, 'start', '--port', '0', '--host', '127.0.0.1'], {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    try {
+      const url = await new Promise((resolve, reject) => {
+        let out = '';
+        const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 15000);
+        server.stdout.on('data', (chunk) => {
+          out += chunk;
+          const match = /ready at (http:\/\/\S+?\/)/.exec(out);
+          if (match) {
+            clearTimeout(timer);
+            resolve(match[1]);
+          }
+        });
+        server.once('exit', (code) => reject(new Error(`server exited ${code}: ${out}`)));
+      });
+      const list = await fetch(new URL('api/v1/surveys', url), { headers: { authorization: `Bearer ${token}` } });
+      assert.equal(list.status, 200);
+      const ids = (await list.json()).items.map((s) => s.id);
+      assert.ok(ids.includes('lincoln-family-survey'));
+      const refused = await fetch(new URL('api/v1/surveys', url), { headers: { authorization: `Bearer ${token}x` } });
+      assert.equal(refused.status, 401);
+      const health = await (await fetch(new URL('healthz', url))).json();
+      assert.deepEqual(health, { status: 'ok', database: 'sqlite' });
+    } finally {
+      server.kill('SIGTERM');
+      await new Promise((resolve) => server.once('exit', resolve));
+    }
+  });
+});
