@@ -1,0 +1,115 @@
+/** Wires @lit/localize (runtime mode) to Tandem's locales and decides which locale a widget speaks. */
+import { configureLocalization, type LocaleModule } from '@lit/localize';
+import { LOCALE_NAMES, matchSupportedLocale, SUPPORTED_LOCALES, type SupportedLocale } from '@tandem/protocol';
+
+export { SUPPORTED_LOCALES };
+export type { SupportedLocale };
+/** Each locale's name in its own language. */
+export const localeNames: Readonly<Record<SupportedLocale, string>> = LOCALE_NAMES;
+
+export const SOURCE_LOCALE = 'en' satisfies SupportedLocale;
+/** localStorage key for the language a family picked with a language switch. */
+export const SAVED_LOCALE_KEY = 'tandem:locale';
+
+type TargetLocale = Exclude<SupportedLocale, 'en'>;
+
+// One static import() per locale (not a template string) so bundlers and the test dev server can see
+// and split each file; lit-localize generates them from xliff/ into ./generated/locales/.
+const loaders: Record<TargetLocale, () => Promise<LocaleModule>> = {
+  es: () => import('./generated/locales/es.js'),
+  hmn: () => import('./generated/locales/hmn.js'),
+  vi: () => import('./generated/locales/vi.js'),
+  so: () => import('./generated/locales/so.js'),
+  ar: () => import('./generated/locales/ar.js'),
+  'zh-Hans': () => import('./generated/locales/zh-Hans.js'),
+  ht: () => import('./generated/locales/ht.js'),
+};
+
+/** Loads the UI strings of one locale (what @lit/localize calls). */
+export function loadLocale(locale: string): Promise<LocaleModule> {
+  const loader = loaders[locale as TargetLocale];
+  if (!loader) return Promise.reject(new Error(`No UI strings for locale "${locale}"`));
+  return loader();
+}
+
+let localization: ReturnType<typeof configureLocalization> | undefined;
+
+/**
+ * Configures @lit/localize once per copy of core. UI strings are page-global in runtime mode, so
+ * every widget shares this one configuration.
+ */
+export function configureTandemLocalization(): ReturnType<typeof configureLocalization> {
+  localization ??= configureLocalization({
+    sourceLocale: SOURCE_LOCALE,
+    targetLocales: SUPPORTED_LOCALES.filter((l) => l !== SOURCE_LOCALE),
+    loadLocale,
+  });
+  return localization;
+}
+
+/** The locale whose UI strings are active on the page right now. */
+export function activeUiLocale(): SupportedLocale {
+  return matchSupportedLocale(localization?.getLocale()) ?? SOURCE_LOCALE;
+}
+
+/** Loads and activates the UI strings for `locale`; resolves when they are in place. */
+export function setUiLocale(locale: SupportedLocale): Promise<void> {
+  try {
+    return configureTandemLocalization().setLocale(locale);
+  } catch (error) {
+    return Promise.reject(error);
+  }
+}
+
+/** The choice made on this page, for when storage is blocked (privacy settings, sandboxed iframes). */
+let pageChoice: SupportedLocale | undefined;
+
+export function savedLocale(): SupportedLocale | undefined {
+  try {
+    return matchSupportedLocale(globalThis.localStorage?.getItem(SAVED_LOCALE_KEY));
+  } catch {
+    return pageChoice;
+  }
+}
+
+export function saveLocale(locale: SupportedLocale | undefined): void {
+  pageChoice = locale;
+  try {
+    if (locale) globalThis.localStorage?.setItem(SAVED_LOCALE_KEY, locale);
+    else globalThis.localStorage?.removeItem(SAVED_LOCALE_KEY);
+  } catch {
+    // Blocked storage: the choice lasts for this page only (see pageChoice).
+  }
+}
+
+/** The parent of a node, stepping out of shadow roots to their host. */
+export function composedParent(node: Node): Node | null {
+  if (node.parentNode) return node.parentNode instanceof ShadowRoot ? node.parentNode.host : node.parentNode;
+  return node instanceof ShadowRoot ? node.host : null;
+}
+
+/** The nearest ancestor's (not the element's own) non-empty `lang`, crossing shadow roots. */
+export function ancestorLang(el: Element): string | undefined {
+  for (let node = composedParent(el); node; node = composedParent(node)) {
+    if (node instanceof Element) {
+      const lang = node.getAttribute('lang');
+      if (lang) return lang;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The locale a widget should speak: the family's saved choice, then the element's own `lang`, then
+ * the nearest ancestor `lang`, then the browser's languages, then English. (Saved choice first on
+ * purpose: school sites nearly always say `<html lang="en">` whatever the family reads.)
+ */
+export function resolveLocale(el: Element, ownLang: string | null = el.getAttribute('lang')): SupportedLocale {
+  const candidates: (string | null | undefined)[] = [savedLocale(), ownLang, ancestorLang(el)];
+  const fromBrowser = globalThis.navigator?.languages ?? [globalThis.navigator?.language];
+  for (const tag of [...candidates, ...fromBrowser]) {
+    const match = matchSupportedLocale(tag);
+    if (match) return match;
+  }
+  return SOURCE_LOCALE;
+}

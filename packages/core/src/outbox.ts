@@ -1,0 +1,102 @@
+/** The outbox: writes a family made, kept in IndexedDB until the server has confirmed them. */
+import type { FieldError } from '@tandem/protocol';
+import { createStore, del, get, set, values, type UseStore } from 'idb-keyval';
+import type { BackendErrorKind } from './backend.js';
+
+export interface OutboxEntry<P = unknown> {
+  /** A UUID; also the Idempotency-Key, so re-sending the entry can never store it twice. */
+  id: string;
+  /** What sort of write, e.g. `survey-response`. */
+  kind: string;
+  /** The item written to, e.g. the survey id. */
+  target: string;
+  /** Which server: an HttpBackend base URL, or `memory`. */
+  backendKey: string;
+  payload: P;
+  createdAt: string;
+  attempts: number;
+  lastError?: { kind: BackendErrorKind; message: string; fieldErrors?: FieldError[] };
+}
+
+export interface OutboxFilter {
+  kind?: string;
+  target?: string;
+  backendKey?: string;
+}
+
+/**
+ * Entries in an IndexedDB store of their own, so Tandem never collides with the host page's data.
+ * Where IndexedDB is unavailable (some private modes) it keeps entries in memory for the page's life.
+ */
+export class Outbox {
+  private store: UseStore | undefined;
+  private memory: Map<string, OutboxEntry<unknown>> | undefined;
+
+  constructor(
+    private readonly dbName = 'tandem-outbox',
+    private readonly storeName = 'entries',
+  ) {}
+
+  async add<P>(entry: OutboxEntry<P>): Promise<OutboxEntry<P>> {
+    await this.use(
+      (db) => set(entry.id, entry, db),
+      (mem) => void mem.set(entry.id, structuredClone(entry)),
+    );
+    return entry;
+  }
+
+  get<P = unknown>(id: string): Promise<OutboxEntry<P> | undefined> {
+    return this.use(
+      (db) => get<OutboxEntry<P>>(id, db),
+      (mem) => structuredClone(mem.get(id)) as OutboxEntry<P> | undefined,
+    );
+  }
+
+  /** Matching entries, oldest first. */
+  async list<P = unknown>(filter: OutboxFilter = {}): Promise<OutboxEntry<P>[]> {
+    const all = await this.use(
+      (db) => values<OutboxEntry<P>>(db),
+      (mem) => structuredClone([...mem.values()]) as OutboxEntry<P>[],
+    );
+    return all
+      .filter(
+        (e) =>
+          (filter.kind === undefined || e.kind === filter.kind) &&
+          (filter.target === undefined || e.target === filter.target) &&
+          (filter.backendKey === undefined || e.backendKey === filter.backendKey),
+      )
+      .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+  }
+
+  async update<P>(entry: OutboxEntry<P>): Promise<void> {
+    await this.use(
+      (db) => set(entry.id, entry, db),
+      (mem) => void mem.set(entry.id, structuredClone(entry)),
+    );
+  }
+
+  async remove(id: string): Promise<void> {
+    await this.use(
+      (db) => del(id, db),
+      (mem) => void mem.delete(id),
+    );
+  }
+
+  private async use<T>(withDb: (db: UseStore) => Promise<T>, withMemory: (mem: Map<string, OutboxEntry<unknown>>) => T): Promise<T> {
+    if (!this.memory) {
+      try {
+        // Opened on first use: importing core must not touch IndexedDB.
+        this.store ??= createStore(this.dbName, this.storeName);
+        return await withDb(this.store);
+      } catch (error) {
+        if (!(error instanceof DOMException) && !(error instanceof TypeError)) throw error;
+        console.warn('Tandem: IndexedDB is unavailable; unsent answers are kept only while this page is open.', error);
+        this.memory = new Map();
+      }
+    }
+    return withMemory(this.memory);
+  }
+}
+
+/** The page's outbox. */
+export const outbox = new Outbox();
