@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // The one test command: builds everything, then runs every suite in order and prints one total.
 // Each suite's own output streams through; the counts are read from each runner's closing lines.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 
 const steps = [
   { name: 'build', command: 'npm run build' },
@@ -40,6 +41,23 @@ function run(step) {
   });
 }
 
+/** A fresh clone needs its packages and a browser before anything can run. */
+function prepare() {
+  if (!existsSync('node_modules/.package-lock.json')) {
+    console.log('Installing dependencies…');
+    if (spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { stdio: 'inherit' }).status !== 0) process.exit(1);
+  }
+  if (!existsSync('/usr/bin/chromium')) {
+    const asRoot = process.getuid?.() === 0;
+    console.log(asRoot ? 'Installing Debian Chromium for the browser tests…' : 'The browser tests need Debian Chromium: sudo apt-get install chromium');
+    if (!asRoot) process.exit(1);
+    spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
+    if (spawnSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit' }).status !== 0) process.exit(1);
+  }
+}
+
+process.chdir(new URL('..', import.meta.url).pathname);
+prepare();
 const only = process.argv.slice(2);
 const results = [];
 for (const step of steps) {
