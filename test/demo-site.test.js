@@ -1,0 +1,200 @@
+// The demo school site as a visitor meets it: clean pages, a working survey, phone layout, Arabic, and a hostile theme.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { repoRoot, startServer } from './support/server.js';
+import {
+  DESKTOP,
+  PHONE,
+  fetchPublicSurvey,
+  inWidget,
+  launchBrowser,
+  surveyOn,
+  waitForSurvey,
+  watchForProblems,
+} from './support/browser.js';
+
+const SCREENSHOTS = process.env.TANDEM_SCREENSHOT_DIR ?? '/tmp';
+
+let server;
+let browser;
+let survey;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  survey = await fetchPublicSurvey(server.baseUrl, 'lincoln-family-survey');
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function newPage(viewport, { locale } = {}) {
+  const context = await browser.newContext({ viewport });
+  if (locale) {
+    // A family that chose this language on an earlier visit.
+    await context.addInitScript((saved) => localStorage.setItem('tandem:locale', saved), locale);
+  }
+  const page = await context.newPage();
+  return { context, page, problems: watchForProblems(page) };
+}
+
+/** True when the page scrolls sideways — on a phone that means something is cut off. */
+function scrollsSideways(page) {
+  return page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
+}
+
+test('home page and survey page load with no console errors and the survey appears', async () => {
+  const { context, page, problems } = await newPage(DESKTOP);
+  try {
+    await page.goto(server.baseUrl);
+    await page.getByRole('heading', { level: 1, name: 'Welcome, Lynx families!' }).waitFor();
+    assert.equal(await page.title(), 'Lincoln Elementary School – Home of the Lynx');
+    assert.ok((await page.getByRole('article').count()) >= 4, 'the home page shows the school news');
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Family survey' }).click();
+    await page.waitForURL(/survey\.html$/);
+    await waitForSurvey(page);
+    await surveyOn(page).getByRole('heading', { name: survey.title.en }).waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, 'tandem-demo-survey-desktop-en.png'), fullPage: true });
+    // Late errors (lazy chunks, locale files) count too.
+    await page.waitForTimeout(500);
+    assert.deepEqual(problems, [], 'no console errors or failed requests');
+  } finally {
+    await context.close();
+  }
+});
+
+test('the webmasters page shows the same snippet the survey page uses', async () => {
+  const { context, page, problems } = await newPage(DESKTOP);
+  try {
+    await page.goto(new URL('webmasters.html', server.baseUrl).href);
+    const snippet = await page.locator('pre.snippet').innerText();
+    assert.match(snippet, /<script type="module" src="[^"]*\/tandem\.js"><\/script>/);
+    assert.match(snippet, /<tandem-survey survey="lincoln-family-survey"><\/tandem-survey>/);
+    assert.match(await page.locator('main').innerText(), /iframe/i, 'the page says the iframe mode comes later');
+
+    const surveyHtml = await readFile(join(repoRoot, 'demo', 'survey.html'), 'utf8');
+    assert.ok(surveyHtml.includes('<script type="module" src="/tandem.js"></script>'));
+    assert.ok(surveyHtml.includes('<tandem-survey survey="lincoln-family-survey"></tandem-survey>'));
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('on a phone every demo page fits the screen, in English and with the survey in Arabic', async () => {
+  for (const [name, path, locale] of [
+    ['home', '', undefined],
+    ['survey', 'survey.html', undefined],
+    ['webmasters', 'webmasters.html', undefined],
+    ['survey', 'survey.html', 'ar'],
+  ]) {
+    const { context, page, problems } = await newPage(PHONE, { locale });
+    try {
+      await page.goto(new URL(path, server.baseUrl).href);
+      if (name === 'survey') await waitForSurvey(page);
+      if (locale === 'ar') {
+        const direction = await inWidget(page, (host) => getComputedStyle(host.shadowRoot.querySelector('[part~="base"]')).direction);
+        assert.equal(direction, 'rtl', 'the Arabic survey reads right to left');
+        assert.equal(await surveyOn(page).getAttribute('lang'), 'ar');
+      }
+      await page.screenshot({ path: join(SCREENSHOTS, `tandem-demo-${name}-phone-${locale ?? 'en'}.png`), fullPage: true });
+      assert.equal(await scrollsSideways(page), false, `${name} (${locale ?? 'en'}) does not scroll sideways at 390 px`);
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+    }
+  }
+});
+
+test('the survey in Arabic on a desktop', async () => {
+  const { context, page, problems } = await newPage(DESKTOP, { locale: 'ar' });
+  try {
+    await page.goto(new URL('survey.html', server.baseUrl).href);
+    await waitForSurvey(page);
+    await page.screenshot({ path: join(SCREENSHOTS, 'tandem-demo-survey-desktop-ar.png'), fullPage: true });
+    // The submit/next button speaks Arabic, not English.
+    const buttonText = await surveyOn(page).locator('[part~="next"], [part~="submit"]').first().innerText();
+    assert.doesNotMatch(buttonText, /^(Next|Send answers)$/);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('on the hostile theme the survey keeps a readable size and normal case', async () => {
+  for (const viewport of [PHONE, DESKTOP]) {
+    const { context, page, problems } = await newPage(viewport);
+    try {
+      await page.goto(new URL('hostile.html', server.baseUrl).href);
+      await waitForSurvey(page);
+      await page.screenshot({
+        path: join(SCREENSHOTS, `tandem-demo-hostile-${viewport === PHONE ? 'phone' : 'desktop'}.png`),
+        fullPage: true,
+      });
+
+      // The theme really is hostile here, so the checks below mean something.
+      const theme = await page.evaluate(() => ({
+        rootFontSize: parseFloat(getComputedStyle(document.documentElement).fontSize),
+        headingTransform: getComputedStyle(document.querySelector('h1')).textTransform,
+        hostTransform: getComputedStyle(document.querySelector('tandem-survey')).textTransform,
+      }));
+      assert.ok(theme.rootFontSize <= 10, `hostile root font size is tiny (${theme.rootFontSize}px)`);
+      assert.equal(theme.headingTransform, 'uppercase');
+      assert.equal(theme.hostTransform, 'uppercase', 'the theme forces uppercase onto the widget host');
+
+      const widget = await inWidget(page, (host, elements) => {
+        const visible = (el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
+        const prompts = [...host.shadowRoot.querySelectorAll('.prompt, legend, label')].filter(visible);
+        const texty = elements.filter((el) => visible(el) && [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim()));
+        return {
+          promptSizes: prompts.map((el) => parseFloat(getComputedStyle(el).fontSize)),
+          smallest: Math.min(...texty.map((el) => parseFloat(getComputedStyle(el).fontSize))),
+          uppercase: texty.filter((el) => getComputedStyle(el).textTransform === 'uppercase').map((el) => el.outerHTML.slice(0, 80)),
+          radioSizes: [...host.shadowRoot.querySelectorAll('input[type="radio"]')]
+            .filter(visible)
+            .map((el) => el.getBoundingClientRect().width),
+        };
+      });
+      assert.ok(widget.promptSizes.length > 0, 'question labels are visible');
+      for (const size of widget.promptSizes) assert.ok(size >= 14, `question label font size ${size}px is at least 14px`);
+      assert.ok(widget.smallest >= 12, `no text in the widget is smaller than 12px (smallest: ${widget.smallest}px)`);
+      assert.deepEqual(widget.uppercase, [], 'no text inside the widget is forced to uppercase');
+      assert.ok(
+        widget.radioSizes.every((w) => w >= 12),
+        `radio buttons stay visible (${widget.radioSizes.join(', ')}px)`,
+      );
+
+      // The theme kills focus outlines (":focus { outline: none !important }"); a keyboard user must still see focus in the survey.
+      await surveyOn(page).locator('input[type="radio"]').first().focus();
+      await page.keyboard.press('ArrowDown');
+      const ring = await page.evaluate(() => {
+        let el = document.activeElement;
+        while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+        const style = getComputedStyle(el);
+        return { tag: el.tagName, outlineStyle: style.outlineStyle, outlineWidth: parseFloat(style.outlineWidth) };
+      });
+      assert.equal(ring.tag, 'INPUT');
+      assert.ok(ring.outlineStyle !== 'none' && ring.outlineWidth >= 2, `focus is visible inside the survey (${JSON.stringify(ring)})`);
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+    }
+  }
+});
+
+test('home page on a desktop (screenshot for review)', async () => {
+  const { context, page, problems } = await newPage(DESKTOP);
+  try {
+    await page.goto(server.baseUrl);
+    await page.screenshot({ path: join(SCREENSHOTS, 'tandem-demo-home-desktop-en.png'), fullPage: true });
+    assert.equal(await scrollsSideways(page), false);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
