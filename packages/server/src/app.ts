@@ -4,7 +4,7 @@ import fastifyCors from '@fastify/cors';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { PROBLEM_TYPES } from '@tandem/protocol';
 import { ContentCache, type AppContext } from './context.js';
 import { databaseConfigFromEnv, openDatabase, type DatabaseConfig, type TandemDatabase } from './db/database.js';
@@ -88,12 +88,11 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<FastifyIn
 async function createServer(database: TandemDatabase, options: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
-    disableRequestLogging: !options.logRequests,
+    logController: new LogController({ disableRequestLogging: !options.logRequests }),
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
     trustProxy: options.trustProxy ?? false,
     ajv: {
-      // Report every problem at once, never guess types, never drop unknown fields silently. Defaults
-      // inside unions (a question's `required`) are ignored by ajv, so routes fill those themselves.
+      // Report every problem at once, never guess types, never drop unknown fields silently.
       customOptions: { allErrors: true, coerceTypes: false, removeAdditional: false, useDefaults: false },
     },
   });

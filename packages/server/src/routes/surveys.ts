@@ -101,7 +101,7 @@ async function loadResponses(db: Db, organizationId: string, surveyId: string): 
   }));
 }
 
-/** Fills the schema's `required: false` default on questions, which ajv cannot do inside the question union. */
+/** Stores `required: false` on questions that leave it out, so API readers always see an explicit value. */
 async function fillQuestionDefaults(request: FastifyRequest): Promise<void> {
   const sections = (request.body as { sections?: unknown } | undefined)?.sections;
   if (!Array.isArray(sections)) return;
