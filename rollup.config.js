@@ -14,11 +14,99 @@ const widgets = {
 // workspace packages resolve to their compiled dist/ rather than their TypeScript sources.
 const resolve = () => nodeResolve({ browser: true, exportConditions: ['browser', 'production'] });
 
+/** Calls `visit` on every node of an ESTree AST (as `this.parse()` returns it). */
+function walk(node, visit) {
+  if (!node || typeof node.type !== 'string') return;
+  visit(node);
+  for (const value of Object.values(node)) {
+    if (Array.isArray(value)) value.forEach((child) => walk(child, visit));
+    else if (value && typeof value === 'object') walk(value, visit);
+  }
+}
+
+/**
+ * Strips what Lit templates carry only for the reader: indentation and comments in css``, line-break
+ * runs in html``. Every whitespace run that holds a line break renders as one space, so html`` keeps
+ * one; css`` loses whitespace only beside punctuation that needs none. Quasis with escapes, and
+ * templates with <pre> or <textarea> content, stay as written.
+ */
+const minifyTemplates = () => ({
+  name: 'tandem-minify-templates',
+  transform(code, id) {
+    if (id.includes('/node_modules/') || !/\b(html|css) ?`/.test(code)) return null;
+    const edits = [];
+    walk(this.parse(code), (node) => {
+      if (node.type !== 'TaggedTemplateExpression' || node.tag.type !== 'Identifier') return;
+      const isCss = node.tag.name === 'css';
+      if (!isCss && node.tag.name !== 'html') return;
+      const quasis = node.quasi.quasis;
+      if (!isCss && quasis.some((q) => /<(pre|textarea)\b/i.test(q.value.raw))) return;
+      quasis.forEach((q, i) => {
+        const raw = q.value.raw;
+        if (raw.includes('\\')) return;
+        // A CSS string holding spaces or punctuation (content: 'a: b') is left for a real CSS parser.
+        const strings = isCss ? (raw.replace(/\/\*[\s\S]*?\*\//g, '').match(/'[^']*'|"[^"]*"/g) ?? []) : [];
+        if (strings.some((string) => /[\s{};,:>]/.test(string))) return;
+        const out = isCss ? minifyCss(raw, i > 0, i < quasis.length - 1) : raw.replace(/\s*\n\s*/g, ' ');
+        if (out !== raw) edits.push([q.start, q.end, out]);
+      });
+    });
+    if (edits.length === 0) return null;
+    let result = code;
+    for (const [start, end, text] of edits.sort((a, b) => b[0] - a[0])) result = result.slice(0, start) + text + result.slice(end);
+    return { code: result, map: null };
+  },
+});
+
+/**
+ * @lit/localize hashes a message's text into its id only for msg() calls that carry no `{ id }`. Every
+ * Tandem message names its id (xliff/ is keyed by them), so the hashing code is swapped for a stub and
+ * the build fails on a msg() call without a literal id, which is the one case the stub would change.
+ */
+const explicitMessageIds = () => ({
+  name: 'tandem-explicit-message-ids',
+  load(id) {
+    // An empty id finds no translation, so even then the English text would show rather than an error.
+    if (id.replaceAll('\\', '/').endsWith('/@lit/localize/internal/id-generation.js')) return 'export const generateMsgId = () => "";';
+    return null;
+  },
+  transform(code, id) {
+    if (id.includes('/node_modules/') || !code.includes('msg(')) return null;
+    walk(this.parse(code), (node) => {
+      if (node.type !== 'CallExpression' || node.callee.type !== 'Identifier' || node.callee.name !== 'msg') return;
+      const options = node.arguments[1];
+      const named =
+        options?.type === 'ObjectExpression' &&
+        options.properties.some(
+          (p) => p.type === 'Property' && !p.computed && (p.key.name ?? p.key.value) === 'id' && p.value.type === 'Literal',
+        );
+      if (!named) this.error(`msg() without a literal { id } in ${id} at offset ${node.start}`);
+    });
+    return null;
+  },
+});
+
+/** One css`` quasi: an edge next to an interpolation keeps a space, as the value there is unknown. */
+function minifyCss(raw, afterValue, beforeValue) {
+  let css = raw
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/\s+/g, ' ')
+    .replace(/ ?([{};,>]) ?/g, '$1')
+    .replace(/: /g, ':')
+    .replace(/;}/g, '}')
+    .replace(/ !important/g, '!important')
+    .replace(/([\s:(,])0\.(\d)/g, '$1.$2')
+    .trim();
+  if (afterValue && /^\s/.test(raw) && !/^ /.test(css)) css = ' ' + css;
+  if (beforeValue && /\s$/.test(raw) && !/ $/.test(css)) css += ' ';
+  return css;
+}
+
 const minify = () =>
   terser({
     module: true,
     ecma: 2022,
-    compress: { passes: 2 },
+    compress: { passes: 3 },
     format: { comments: false },
   });
 
@@ -48,7 +136,7 @@ export default [
       chunkFileNames: 'chunks/[name]-[hash].js',
       plugins: [minify()],
     },
-    plugins: [resolve(), cleanHashedOutput()],
+    plugins: [resolve(), minifyTemplates(), explicitMessageIds(), cleanHashedOutput()],
     // An entry exports exactly what its module exports, so code that other chunks need goes to chunks/ rather
     // than into widgets/survey.js; otherwise loading one widget could execute another widget's define().
     preserveEntrySignatures: 'strict',

@@ -33,11 +33,11 @@ const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(r
 export class HttpBackend implements Backend {
   /** Absolute base URL with a trailing slash; also the outbox's backend key. */
   readonly baseUrl: string;
-  private readonly timeoutMs: number;
-  private readonly retries: number;
-  private readonly fetchImpl: typeof fetch;
-  private readonly backoffMs: number;
-  private readonly sleep: (ms: number) => Promise<void>;
+  readonly #timeoutMs: number;
+  readonly #retries: number;
+  readonly #fetchImpl: typeof fetch;
+  readonly #backoffMs: number;
+  readonly #sleep: (ms: number) => Promise<void>;
 
   constructor(baseUrl: string, options: HttpBackendOptions = {}) {
     const resolved = new URL(baseUrl, globalThis.document?.baseURI ?? globalThis.location?.href);
@@ -45,12 +45,12 @@ export class HttpBackend implements Backend {
     resolved.search = '';
     resolved.hash = '';
     this.baseUrl = resolved.href;
-    this.timeoutMs = options.timeoutMs ?? 15000;
-    this.retries = Math.max(0, options.retries ?? 2);
+    this.#timeoutMs = options.timeoutMs ?? 15000;
+    this.#retries = Math.max(0, options.retries ?? 2);
     // Wrapped so a bare `fetch` is never called with the backend as `this` (Illegal invocation).
-    this.fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
-    this.backoffMs = options.backoffMs ?? 400;
-    this.sleep = options.sleep ?? defaultSleep;
+    this.#fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+    this.#backoffMs = options.backoffMs ?? 400;
+    this.#sleep = options.sleep ?? defaultSleep;
   }
 
   /** Identifies this server for the outbox, so queued writes go back where they were meant to. */
@@ -94,46 +94,46 @@ export class HttpBackend implements Backend {
     for (let attempt = 0; ; attempt++) {
       let error: BackendError;
       try {
-        return await this.attempt<T>(url, init, route, options.signal);
+        return await this.#attempt<T>(url, init, route, options.signal);
       } catch (caught) {
         if (!(caught instanceof BackendError)) throw caught;
         error = caught;
       }
-      if (!isRetryableAttempt(error) || attempt >= this.retries || options.signal?.aborted) throw error;
-      await this.sleep(this.retryDelay(attempt, error.retryAfter));
+      if (!isRetryableAttempt(error) || attempt >= this.#retries || options.signal?.aborted) throw error;
+      await this.#sleep(this.#retryDelay(attempt, error.retryAfter));
       if (options.signal?.aborted) throw error;
     }
   }
 
-  private retryDelay(attempt: number, retryAfter: number | undefined): number {
+  #retryDelay(attempt: number, retryAfter: number | undefined): number {
     if (retryAfter !== undefined) return Math.min(retryAfter * 1000, MAX_RETRY_DELAY_MS);
-    const step = this.backoffMs * 2 ** attempt;
+    const step = this.#backoffMs * 2 ** attempt;
     // Full jitter on half the step, so many families coming back online do not retry in lockstep.
     return Math.min(step / 2 + Math.random() * (step / 2), MAX_RETRY_DELAY_MS);
   }
 
-  private async attempt<T>(url: string, init: RequestInit, route: RouteSpec, signal: AbortSignal | undefined): Promise<T> {
+  async #attempt<T>(url: string, init: RequestInit, route: RouteSpec, signal: AbortSignal | undefined): Promise<T> {
     const controller = new AbortController();
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
       controller.abort();
-    }, this.timeoutMs);
+    }, this.#timeoutMs);
     const forwardAbort = () => controller.abort(signal?.reason);
     if (signal?.aborted) forwardAbort();
     signal?.addEventListener('abort', forwardAbort, { once: true });
     try {
       let response: Response;
       try {
-        response = await this.fetchImpl(url, { ...init, signal: controller.signal });
+        response = await this.#fetchImpl(url, { ...init, signal: controller.signal });
       } catch (cause) {
-        throw this.fetchFailure(cause, timedOut, signal);
+        throw this.#fetchFailure(cause, timedOut, signal);
       }
       let body: unknown;
       try {
         body = await readBody(response);
       } catch (cause) {
-        throw this.fetchFailure(cause, timedOut, signal);
+        throw this.#fetchFailure(cause, timedOut, signal);
       }
       if (response.status === route.status || (response.ok && response.status !== 204)) return body as T;
       throw errorFromResponse(response, body);
@@ -143,8 +143,8 @@ export class HttpBackend implements Backend {
     }
   }
 
-  private fetchFailure(cause: unknown, timedOut: boolean, signal: AbortSignal | undefined): unknown {
-    if (timedOut) return new BackendError('timeout', `No answer from the server within ${this.timeoutMs} ms`);
+  #fetchFailure(cause: unknown, timedOut: boolean, signal: AbortSignal | undefined): unknown {
+    if (timedOut) return new BackendError('timeout', `No answer from the server within ${this.#timeoutMs} ms`);
     // The caller gave up (widget removed, survey changed): not a failure to report.
     if (signal?.aborted) return cause;
     if (cause instanceof BackendError) return cause;

@@ -6,90 +6,93 @@ import { LOCALE_CHANGE_EVENT, type TandemLocaleChangeEvent } from './events.js';
 import { resolveLocale, saveLocale, setUiLocale } from './localization.js';
 
 export class LocaleController implements ReactiveController {
-  private current: SupportedLocale = 'en';
-  private readyPromise: Promise<void> = Promise.resolve();
+  #current: SupportedLocale = 'en';
+  #readyPromise: Promise<void> = Promise.resolve();
   /** The `lang` the page author gave the host, as opposed to the one this controller writes. */
-  private authorLang: string | null = null;
-  private writingLang = false;
-  private applied = false;
+  #authorLang: string | null = null;
+  #writingLang = false;
+  #applied = false;
   /** Site-wide translators (and some CMS language menus) change `<html lang>` after load. */
-  private readonly pageLangObserver = new MutationObserver(() => this.refresh());
+  readonly #pageLangObserver = new MutationObserver(() => this.refresh());
 
-  constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
+  readonly #host: ReactiveControllerHost & HTMLElement;
+
+  constructor(host: ReactiveControllerHost & HTMLElement) {
+    this.#host = host;
     host.addController(this);
   }
 
   /** The locale this widget speaks now. */
   get locale(): SupportedLocale {
-    return this.current;
+    return this.#current;
   }
 
   get dir(): 'ltr' | 'rtl' {
-    return isRtl(this.current) ? 'rtl' : 'ltr';
+    return isRtl(this.#current) ? 'rtl' : 'ltr';
   }
 
   /** Settles when the UI strings for the current locale are loaded (never rejects). */
   get ready(): Promise<void> {
-    return this.readyPromise;
+    return this.#readyPromise;
   }
 
   /** The family chose a language: remember it, apply it here and tell every other widget on the page. */
   setLocale(locale: SupportedLocale): Promise<void> {
     saveLocale(locale);
-    this.apply(locale);
+    this.#apply(locale);
     window.dispatchEvent(new CustomEvent(LOCALE_CHANGE_EVENT, { detail: { locale } }));
-    return this.readyPromise;
+    return this.#readyPromise;
   }
 
   /** Called by the host when its `lang` attribute changes, so author-set languages take effect. */
   hostLangChanged(value: string | null): void {
-    if (this.writingLang) return;
-    this.authorLang = value;
-    if (this.host.isConnected) this.apply(resolveLocale(this.host, this.authorLang));
+    if (this.#writingLang) return;
+    this.#authorLang = value;
+    if (this.#host.isConnected) this.#apply(resolveLocale(this.#host, this.#authorLang));
   }
 
   /** Looks again at the page (saved choice, lang attributes, browser) and follows it. */
   refresh(): void {
-    const locale = resolveLocale(this.host, this.authorLang);
-    if (!this.applied || locale !== this.current) this.apply(locale);
+    const locale = resolveLocale(this.#host, this.#authorLang);
+    if (!this.#applied || locale !== this.#current) this.#apply(locale);
   }
 
   hostConnected(): void {
-    window.addEventListener(LOCALE_CHANGE_EVENT, this.onLocaleChange);
-    window.addEventListener(LOCALE_STATUS_EVENT, this.onStringsLoaded);
-    this.pageLangObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
+    window.addEventListener(LOCALE_CHANGE_EVENT, this.#onLocaleChange);
+    window.addEventListener(LOCALE_STATUS_EVENT, this.#onStringsLoaded);
+    this.#pageLangObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
     this.refresh();
   }
 
   hostDisconnected(): void {
-    window.removeEventListener(LOCALE_CHANGE_EVENT, this.onLocaleChange);
-    window.removeEventListener(LOCALE_STATUS_EVENT, this.onStringsLoaded);
-    this.pageLangObserver.disconnect();
+    window.removeEventListener(LOCALE_CHANGE_EVENT, this.#onLocaleChange);
+    window.removeEventListener(LOCALE_STATUS_EVENT, this.#onStringsLoaded);
+    this.#pageLangObserver.disconnect();
   }
 
-  private readonly onLocaleChange = (event: TandemLocaleChangeEvent) => {
-    if (event.detail.locale !== this.current) this.refresh();
+  readonly #onLocaleChange = (event: TandemLocaleChangeEvent) => {
+    if (event.detail.locale !== this.#current) this.refresh();
   };
 
-  private readonly onStringsLoaded = (event: WindowEventMap[typeof LOCALE_STATUS_EVENT]) => {
-    if (event.detail.status === 'ready') this.host.requestUpdate();
+  readonly #onStringsLoaded = (event: WindowEventMap[typeof LOCALE_STATUS_EVENT]) => {
+    if (event.detail.status === 'ready') this.#host.requestUpdate();
   };
 
-  private apply(locale: SupportedLocale): void {
-    const changed = locale !== this.current;
-    this.current = locale;
-    this.applied = true;
-    this.writingLang = true;
+  #apply(locale: SupportedLocale): void {
+    const changed = locale !== this.#current;
+    this.#current = locale;
+    this.#applied = true;
+    this.#writingLang = true;
     try {
-      if (this.host.getAttribute('lang') !== locale) this.host.setAttribute('lang', locale);
-      if (this.host.getAttribute('dir') !== this.dir) this.host.setAttribute('dir', this.dir);
+      if (this.#host.getAttribute('lang') !== locale) this.#host.setAttribute('lang', locale);
+      if (this.#host.getAttribute('dir') !== this.dir) this.#host.setAttribute('dir', this.dir);
     } finally {
-      this.writingLang = false;
+      this.#writingLang = false;
     }
-    this.readyPromise = setUiLocale(locale).catch((error: unknown) => {
+    this.#readyPromise = setUiLocale(locale).catch((error: unknown) => {
       // Missing strings must not break the widget: it keeps working in English text.
       console.error(`Tandem: could not load UI strings for "${locale}"`, error);
     });
-    if (changed) this.host.requestUpdate();
+    if (changed) this.#host.requestUpdate();
   }
 }

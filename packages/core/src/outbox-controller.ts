@@ -72,59 +72,60 @@ export class OutboxController<P = unknown, R = unknown> implements ReactiveContr
   /** Entries for this kind/target/backend still on the device, oldest first (failed ones carry lastError). */
   pending: OutboxEntry<P>[] = [];
 
-  private readonly store: Outbox;
-  private readonly awaited = new Map<string, OutboxResult<P, R> | undefined>();
-  private retryTimer: ReturnType<typeof setTimeout> | undefined;
-  private consecutiveFailures = 0;
-  private connected = false;
+  readonly #store: Outbox;
+  readonly #awaited = new Map<string, OutboxResult<P, R> | undefined>();
+  #retryTimer: ReturnType<typeof setTimeout> | undefined;
+  #consecutiveFailures = 0;
+  #connected = false;
 
-  constructor(
-    private readonly host: ReactiveControllerHost,
-    private readonly options: OutboxControllerOptions<P, R>,
-  ) {
-    this.store = options.outbox ?? defaultOutbox;
+  readonly #host: ReactiveControllerHost;
+  readonly #options: OutboxControllerOptions<P, R>;
+
+  constructor(host: ReactiveControllerHost, options: OutboxControllerOptions<P, R>) {
+    this.#host = host;
+    this.#options = options;
+    this.#store = options.outbox ?? defaultOutbox;
     host.addController(this);
   }
 
   hostConnected(): void {
-    this.connected = true;
-    window.addEventListener('online', this.onOnline);
-    document.addEventListener('visibilitychange', this.onVisible);
-    this.flushInBackground();
+    this.#connected = true;
+    window.addEventListener('online', this.#onOnline);
+    document.addEventListener('visibilitychange', this.#onVisible);
+    this.#flushInBackground();
   }
 
   hostDisconnected(): void {
-    this.connected = false;
-    window.removeEventListener('online', this.onOnline);
-    document.removeEventListener('visibilitychange', this.onVisible);
-    clearTimeout(this.retryTimer);
-    this.retryTimer = undefined;
+    this.#connected = false;
+    window.removeEventListener('online', this.#onOnline);
+    document.removeEventListener('visibilitychange', this.#onVisible);
+    clearTimeout(this.#retryTimer);
+    this.#retryTimer = undefined;
   }
 
   /** Stores the write on the device first (so nothing is lost), then tries to send it. */
   async enqueue(payload: P): Promise<OutboxResult<P, R>> {
-    if (!this.options.target() || !this.options.backendKey()) {
+    const where = this.#filter();
+    if (!where.target || !where.backendKey) {
       // Stored under an empty key the write could never be matched to a flush again.
       throw new Error('OutboxController.enqueue() needs a target and a backend');
     }
     const entry: OutboxEntry<P> = {
       id: newId(),
-      kind: this.options.kind,
-      target: this.options.target(),
-      backendKey: this.options.backendKey(),
+      ...where,
       payload,
       createdAt: new Date().toISOString(),
       attempts: 0,
     };
     // Registered before storing: a flush already under way may pick the entry up and must not
     // report it through onSent/onFailed, since this caller gets the outcome.
-    this.awaited.set(entry.id, undefined);
+    this.#awaited.set(entry.id, undefined);
     try {
-      await this.store.add(entry);
+      await this.#store.add(entry);
       const results = await this.flush();
-      const outcome = this.awaited.get(entry.id) ?? results.find((r) => r.entry.id === entry.id);
+      const outcome = this.#awaited.get(entry.id) ?? results.find((r) => r.entry.id === entry.id);
       if (outcome) return outcome;
-      const stored = await this.store.get<P>(entry.id);
+      const stored = await this.#store.get<P>(entry.id);
       // Gone without our doing: another tab sent it under the lock.
       if (!stored) return { status: 'sent', entry, result: undefined as R };
       const blocker = results.find((r) => r.status === 'queued');
@@ -134,38 +135,38 @@ export class OutboxController<P = unknown, R = unknown> implements ReactiveContr
         error: blocker && blocker.status === 'queued' ? blocker.error : new BackendError('offline', 'Not sent yet'),
       };
     } finally {
-      this.awaited.delete(entry.id);
+      this.#awaited.delete(entry.id);
     }
   }
 
   /** Sends every pending entry for this kind/target/backend, oldest first, one at a time. */
   async flush(): Promise<OutboxResult<P, R>[]> {
-    const filter: OutboxFilter = { kind: this.options.kind, target: this.options.target(), backendKey: this.options.backendKey() };
+    const filter = this.#filter();
     if (!filter.target || !filter.backendKey) return [];
-    const results = await withLock(`tandem-outbox:${filter.kind}|${filter.backendKey}|${filter.target}`, () => this.sendAll(filter));
-    await this.refresh(filter);
+    const results = await withLock(`tandem-outbox:${filter.kind}|${filter.backendKey}|${filter.target}`, () => this.#sendAll(filter));
+    await this.#refresh(filter);
     return results;
   }
 
   /** Forgets an entry (for example one the family chose to discard after a refusal). */
   async discard(id: string): Promise<void> {
-    await this.store.remove(id);
-    await this.refresh();
+    await this.#store.remove(id);
+    await this.#refresh();
   }
 
-  private async sendAll(filter: OutboxFilter): Promise<OutboxResult<P, R>[]> {
+  async #sendAll(filter: OutboxFilter): Promise<OutboxResult<P, R>[]> {
     // Read inside the lock: whatever another holder already sent is gone from the store by now.
-    const entries = await this.store.list<P>(filter);
+    const entries = await this.#store.list<P>(filter);
     const results: OutboxResult<P, R>[] = [];
     for (const entry of entries) {
       if (!isRetryableKind(entry)) continue;
       // Already tried for a pending enqueue() by an earlier flush: one attempt per enqueue is enough.
-      if (this.awaited.get(entry.id)) continue;
+      if (this.#awaited.get(entry.id)) continue;
       let outcome: OutboxResult<P, R>;
       try {
-        const result = await this.options.send(entry);
-        await this.store.remove(entry.id);
-        this.consecutiveFailures = 0;
+        const result = await this.#options.send(entry);
+        await this.#store.remove(entry.id);
+        this.#consecutiveFailures = 0;
         outcome = { status: 'sent', entry, result };
       } catch (caught) {
         const error = caught instanceof Error ? caught : new Error(String(caught));
@@ -175,62 +176,67 @@ export class OutboxController<P = unknown, R = unknown> implements ReactiveContr
           message: error.message,
           ...(error instanceof BackendError && error.fieldErrors.length ? { fieldErrors: error.fieldErrors } : {}),
         };
-        await this.store.update(entry);
+        await this.#store.update(entry);
         if (isRetryable(error)) {
-          this.consecutiveFailures += 1;
-          this.scheduleRetry(error);
+          this.#consecutiveFailures += 1;
+          this.#scheduleRetry(error);
           outcome = { status: 'queued', entry, error };
         } else {
           outcome = { status: 'failed', entry, error: error as BackendError };
         }
       }
       results.push(outcome);
-      this.report(outcome);
+      this.#report(outcome);
       // Order matters and the connection is the likely culprit: later entries wait for the next flush.
       if (outcome.status === 'queued') break;
     }
     return results;
   }
 
-  private report(outcome: OutboxResult<P, R>): void {
-    if (this.awaited.has(outcome.entry.id)) {
+  #report(outcome: OutboxResult<P, R>): void {
+    if (this.#awaited.has(outcome.entry.id)) {
       // enqueue() hands this outcome to its caller; callbacks are for writes nobody is awaiting.
-      this.awaited.set(outcome.entry.id, outcome);
+      this.#awaited.set(outcome.entry.id, outcome);
       return;
     }
     try {
-      if (outcome.status === 'sent') this.options.onSent?.(outcome.entry, outcome.result);
-      if (outcome.status === 'failed') this.options.onFailed?.(outcome.entry, outcome.error);
+      if (outcome.status === 'sent') this.#options.onSent?.(outcome.entry, outcome.result);
+      if (outcome.status === 'failed') this.#options.onFailed?.(outcome.entry, outcome.error);
     } catch (error) {
       console.error('Tandem: outbox callback failed', error);
     }
   }
 
-  private scheduleRetry(error: BackendError | Error): void {
-    if (!this.connected) return;
-    clearTimeout(this.retryTimer);
-    const delay = (this.options.retryDelay ?? defaultRetryDelay)(this.consecutiveFailures, error);
-    this.retryTimer = setTimeout(() => {
-      this.retryTimer = undefined;
-      this.flushInBackground();
+  #scheduleRetry(error: BackendError | Error): void {
+    if (!this.#connected) return;
+    clearTimeout(this.#retryTimer);
+    const delay = (this.#options.retryDelay ?? defaultRetryDelay)(this.#consecutiveFailures, error);
+    this.#retryTimer = setTimeout(() => {
+      this.#retryTimer = undefined;
+      this.#flushInBackground();
     }, delay);
   }
 
-  private async refresh(filter?: OutboxFilter): Promise<void> {
-    const f = filter ?? { kind: this.options.kind, target: this.options.target(), backendKey: this.options.backendKey() };
-    this.pending = f.target && f.backendKey ? await this.store.list<P>(f) : [];
-    this.host.requestUpdate();
+  /** This controller's entries: its kind, the current target and the current backend. */
+  #filter(): Required<OutboxFilter> {
+    return { kind: this.#options.kind, target: this.#options.target(), backendKey: this.#options.backendKey() };
   }
 
-  private flushInBackground(): void {
+  async #refresh(filter?: OutboxFilter): Promise<void> {
+    const f = filter ?? this.#filter();
+    this.pending = f.target && f.backendKey ? await this.#store.list<P>(f) : [];
+    this.#host.requestUpdate();
+  }
+
+  #flushInBackground(): void {
     this.flush().catch((error: unknown) => console.error('Tandem: could not send queued answers', error));
   }
 
-  private readonly onOnline = () => this.flushInBackground();
+  readonly #onOnline = () => this.#flushInBackground();
 
-  private readonly onVisible = () => {
+  readonly #onVisible = () => {
     if (document.visibilityState === 'visible' && this.pending.some(isRetryableKind)) {
-      this.flushInBackground();
+      this.#flushInBackground();
     }
   };
 }

@@ -29,16 +29,19 @@ export interface OutboxFilter {
  * Where IndexedDB is unavailable (some private modes) it keeps entries in memory for the page's life.
  */
 export class Outbox {
-  private store: UseStore | undefined;
-  private memory: Map<string, OutboxEntry<unknown>> | undefined;
+  #store: UseStore | undefined;
+  #memory: Map<string, OutboxEntry<unknown>> | undefined;
 
-  constructor(
-    private readonly dbName = 'tandem-outbox',
-    private readonly storeName = 'entries',
-  ) {}
+  readonly #dbName: string;
+  readonly #storeName: string;
+
+  constructor(dbName = 'tandem-outbox', storeName = 'entries') {
+    this.#dbName = dbName;
+    this.#storeName = storeName;
+  }
 
   async add<P>(entry: OutboxEntry<P>): Promise<OutboxEntry<P>> {
-    await this.use(
+    await this.#use(
       (db) => set(entry.id, entry, db),
       (mem) => void mem.set(entry.id, structuredClone(entry)),
     );
@@ -46,7 +49,7 @@ export class Outbox {
   }
 
   get<P = unknown>(id: string): Promise<OutboxEntry<P> | undefined> {
-    return this.use(
+    return this.#use(
       (db) => get<OutboxEntry<P>>(id, db),
       (mem) => structuredClone(mem.get(id)) as OutboxEntry<P> | undefined,
     );
@@ -54,7 +57,7 @@ export class Outbox {
 
   /** Matching entries, oldest first. */
   async list<P = unknown>(filter: OutboxFilter = {}): Promise<OutboxEntry<P>[]> {
-    const all = await this.use(
+    const all = await this.#use(
       (db) => values<OutboxEntry<P>>(db),
       (mem) => structuredClone([...mem.values()]) as OutboxEntry<P>[],
     );
@@ -69,32 +72,32 @@ export class Outbox {
   }
 
   async update<P>(entry: OutboxEntry<P>): Promise<void> {
-    await this.use(
+    await this.#use(
       (db) => set(entry.id, entry, db),
       (mem) => void mem.set(entry.id, structuredClone(entry)),
     );
   }
 
   async remove(id: string): Promise<void> {
-    await this.use(
+    await this.#use(
       (db) => del(id, db),
       (mem) => void mem.delete(id),
     );
   }
 
-  private async use<T>(withDb: (db: UseStore) => Promise<T>, withMemory: (mem: Map<string, OutboxEntry<unknown>>) => T): Promise<T> {
-    if (!this.memory) {
+  async #use<T>(withDb: (db: UseStore) => Promise<T>, withMemory: (mem: Map<string, OutboxEntry<unknown>>) => T): Promise<T> {
+    if (!this.#memory) {
       try {
         // Opened on first use: importing core must not touch IndexedDB.
-        this.store ??= createStore(this.dbName, this.storeName);
-        return await withDb(this.store);
+        this.#store ??= createStore(this.#dbName, this.#storeName);
+        return await withDb(this.#store);
       } catch (error) {
         if (!(error instanceof DOMException) && !(error instanceof TypeError)) throw error;
         console.warn('Tandem: IndexedDB is unavailable; unsent answers are kept only while this page is open.', error);
-        this.memory = new Map();
+        this.#memory = new Map();
       }
     }
-    return withMemory(this.memory);
+    return withMemory(this.#memory);
   }
 }
 

@@ -1,6 +1,5 @@
 /** TandemElement: the thin base of every widget — define(), emit(), locale wiring and backend resolution. */
-import { LitElement } from 'lit';
-import { property } from 'lit/decorators.js';
+import { LitElement, type PropertyDeclarations } from 'lit';
 import type { Backend } from './backend.js';
 import { baseStyles } from './base-styles.js';
 import { LOCALE_REQUEST_EVENT, type TandemLocaleRequestEvent } from './events.js';
@@ -78,17 +77,20 @@ export class TandemElement extends LitElement {
     return [...super.observedAttributes, 'lang'];
   }
 
+  // Declared here rather than with decorators: each decorated module ships its own copy of tsc's helper.
+  static override properties: PropertyDeclarations = { backend: { attribute: false }, backendUrl: { attribute: 'backend' } };
+
   /** A Backend object; wins over every other way of choosing the server. */
-  @property({ attribute: false }) backend?: Backend;
+  backend?: Backend;
 
   /** Base URL of a Tandem-compatible server, e.g. `https://tandem.district.org/`. */
-  @property({ attribute: 'backend' }) backendUrl?: string;
+  backendUrl?: string;
 
   protected readonly i18n: LocaleController = new LocaleController(this);
 
   constructor() {
     super();
-    this.addEventListener(LOCALE_REQUEST_EVENT, this.onLocaleRequest);
+    this.addEventListener(LOCALE_REQUEST_EVENT, this.#onLocaleRequest);
   }
 
   override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
@@ -138,7 +140,7 @@ export class TandemElement extends LitElement {
     return super.scheduleUpdate();
   }
 
-  private readonly onLocaleRequest = (event: TandemLocaleRequestEvent) => {
+  readonly #onLocaleRequest = (event: TandemLocaleRequestEvent) => {
     // Handled here (and marked handled) so a widget nested in another does not apply it twice.
     event.stopPropagation();
     event.preventDefault();

@@ -1,6 +1,12 @@
 /** Styles for <tandem-survey>: core's tokens, logical properties only (RTL needs no second sheet), px/em sizes only. */
 import { css } from 'lit';
 
+/*
+ * Resistance to page rules such as "* { text-transform: uppercase !important }" comes from core's
+ * baseStyles, which reset text settings on [part~='base'] (the .base element) and define .visually-hidden.
+ * Comments live here rather than in the CSS so they do not ship in the bundle.
+ */
+
 export const surveyStyles = css`
   :host {
     --_gap: calc(var(--_space) * 0.75);
@@ -9,18 +15,7 @@ export const surveyStyles = css`
     --_accent-soft: color-mix(in srgb, var(--_accent) 10%, transparent);
   }
 
-  /*
-   * Page rules such as "* { text-transform: uppercase !important }" reach the host element and would be
-   * inherited inside; declaring these on the first inner element stops them at the boundary.
-   */
   .base {
-    text-transform: none;
-    letter-spacing: normal;
-    word-spacing: normal;
-    font-size: var(--_font-size);
-    line-height: var(--_line-height);
-    font-style: normal;
-    text-align: start;
     display: flex;
     flex-direction: column;
     gap: var(--_space);
@@ -33,15 +28,6 @@ export const surveyStyles = css`
   p,
   ul {
     margin: 0;
-  }
-
-  .visually-hidden {
-    position: absolute !important;
-    inline-size: 1px;
-    block-size: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
   }
 
   /* Header */

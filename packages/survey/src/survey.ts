@@ -1,6 +1,5 @@
 /** <tandem-survey>: the family feedback survey — loads it, pages through it, validates, and sends through the outbox. */
-import { css, html, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { css, html, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { msg } from '@lit/localize';
 import {
   BackendError,
@@ -84,40 +83,58 @@ export class TandemSurvey extends TandemElement {
     ${baseStyles} ${buttonStyles} ${fieldErrorStyles} ${surveyStyles}
   `;
 
+  // Declared here rather than with decorators: each decorated module ships its own copy of tsc's helper.
+  static override properties: PropertyDeclarations = {
+    surveyId: { attribute: 'survey' },
+    bilingual: { attribute: 'bilingual' },
+    identityToken: { attribute: 'identity-token' },
+    // Internal state; `attribute: false` is what Lit implies for state, spelled out for the manifest analyzer.
+    current: { state: true, attribute: false },
+    survey: { state: true, attribute: false },
+    answers: { state: true, attribute: false },
+    page: { state: true, attribute: false },
+    errors: { state: true, attribute: false },
+    showSummary: { state: true, attribute: false },
+    notice: { state: true, attribute: false },
+    loadError: { state: true, attribute: false },
+    bilingualChoice: { state: true, attribute: false },
+  };
+
   /** Id of the survey to show. */
-  @property({ attribute: 'survey' }) surveyId = '';
+  surveyId = '';
 
   /** A second language to show under the family's own (e.g. `es`); the family can change or turn it off. */
-  @property({ attribute: 'bilingual' }) bilingual?: string;
+  bilingual?: string;
 
   /** A host-signed family identity; without it the answers are anonymous. */
-  @property({ attribute: 'identity-token' }) identityToken?: string;
+  identityToken?: string;
 
-  @state() private current: SurveyPhase = 'loading';
-  @state() private survey?: PublicSurvey;
-  @state() private answers: Answers = {};
-  @state() private page = 0;
-  @state() private errors = new Map<string, FieldError>();
-  @state() private showSummary = false;
+  // Reactive internal state (see `properties`).
+  private current: SurveyPhase = 'loading';
+  private survey?: PublicSurvey;
+  private answers: Answers = {};
+  private page = 0;
+  private errors = new Map<string, FieldError>();
+  private showSummary = false;
   /** A problem with sending that belongs to no field, shown above the buttons. */
-  @state() private notice?: string;
-  @state() private loadError?: Error;
-  @state() private bilingualChoice = loadBilingualChoice();
+  private notice?: string;
+  private loadError?: Error;
+  private bilingualChoice = loadBilingualChoice();
 
-  private loadRun = 0;
-  private seenPending: unknown;
+  #loadRun = 0;
+  #seenPending: unknown;
   /** Outbox entries this element already finished, so a send reported twice is handled once. */
-  private readonly settled = new Set<string>();
+  readonly #settled = new Set<string>();
   /** Set when the family pressed Send, so the result may take focus even if it arrives later. */
-  private focusOnSettle = false;
+  #focusOnSettle = false;
 
-  private readonly sender = new OutboxController<ResponseSubmission>(this, {
+  readonly #sender = new OutboxController<ResponseSubmission>(this, {
     kind: OUTBOX_KIND,
     target: () => this.surveyId,
-    backendKey: () => this.backendKey,
-    send: (entry) => this.sendEntry(entry),
-    onSent: (entry, result) => void this.finishSent(entry, result as ResponseReceipt),
-    onFailed: (entry, error) => void this.finishFailed(entry, error),
+    backendKey: () => this.#backendKey,
+    send: (entry) => this.#sendEntry(entry),
+    onSent: (entry, result) => void this.#finishSent(entry, result as ResponseReceipt),
+    onFailed: (entry, error) => void this.#finishFailed(entry, error),
   });
 
   /** Where the survey is now: `loading`, `ready`, `queued`, `thanks`… */
@@ -125,62 +142,67 @@ export class TandemSurvey extends TandemElement {
     return this.current;
   }
 
-  private get backendKey(): string {
+  get #backendKey(): string {
     const backend = this.resolveBackend();
     return backend ? backendKeyOf(backend) : '';
   }
 
-  private get draftKey(): string {
-    return draftKey(this.backendKey, this.surveyId);
+  get #draftKey(): string {
+    return draftKey(this.#backendKey, this.surveyId);
   }
 
-  private get answeredKey(): string {
-    return `${this.backendKey}|survey|${this.surveyId}`;
+  get #answeredKey(): string {
+    return `${this.#backendKey}|survey|${this.surveyId}`;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (!this.hasUpdated || changed.has('surveyId') || changed.has('backend') || changed.has('backendUrl')) void this.load();
-    if (this.sender.pending !== this.seenPending) {
-      this.seenPending = this.sender.pending;
-      if (this.current === 'queued') void this.checkQueued();
+    if (this.#sender.pending !== this.#seenPending) {
+      this.#seenPending = this.#sender.pending;
+      if (this.current === 'queued') void this.#checkQueued();
     }
   }
 
   /** Another tab or widget may have sent the waiting answers; then this one should stop saying "waiting". */
-  private async checkQueued(): Promise<void> {
-    const waiting = await outbox.list({ kind: OUTBOX_KIND, target: this.surveyId, backendKey: this.backendKey }).catch(() => undefined);
-    if (this.current !== 'queued' || !waiting || waiting.some((e) => !this.settled.has(e.id))) return;
-    clearDraft(this.draftKey);
-    await this.showState('thanks');
+  async #checkQueued(): Promise<void> {
+    const waiting = await this.#listOutbox().catch(() => undefined);
+    if (this.current !== 'queued' || !waiting || waiting.some((e) => !this.#settled.has(e.id))) return;
+    clearDraft(this.#draftKey);
+    await this.#showState('thanks');
+  }
+
+  /** This survey's entries in the page's outbox, whichever tab or widget stored them. */
+  #listOutbox(): Promise<OutboxEntry<ResponseSubmission>[]> {
+    return outbox.list<ResponseSubmission>({ kind: OUTBOX_KIND, target: this.surveyId, backendKey: this.#backendKey });
   }
 
   /** Loads (or reloads) the survey and decides which state the family meets. Runs by itself on connect. */
   async load(): Promise<void> {
-    const run = ++this.loadRun;
+    const run = ++this.#loadRun;
     Object.assign(this, { survey: undefined, answers: {}, page: 0, errors: new Map(), showSummary: false, notice: undefined });
     const backend = this.resolveBackend();
-    if (!backend) return this.fail('no-backend', new Error('No Tandem backend is configured for <tandem-survey>.'));
-    if (!this.surveyId) return this.fail('not-found', new Error('<tandem-survey> needs a survey attribute.'));
+    if (!backend) return this.#fail('no-backend', new Error('No Tandem backend is configured for <tandem-survey>.'));
+    if (!this.surveyId) return this.#fail('not-found', new Error('<tandem-survey> needs a survey attribute.'));
     this.current = 'loading';
     const [loaded, answered, pending] = await Promise.all([
       backend.getSurvey(this.surveyId).then(
         (survey) => ({ survey }),
         (error: unknown) => ({ error: error instanceof Error ? error : new Error(String(error)) }),
       ),
-      getAnswered(this.answeredKey),
-      outbox.list<ResponseSubmission>({ kind: OUTBOX_KIND, target: this.surveyId, backendKey: this.backendKey }).catch(() => []),
+      getAnswered(this.#answeredKey),
+      this.#listOutbox().catch(() => []),
     ]);
-    if (run !== this.loadRun) return;
+    if (run !== this.#loadRun) return;
     if ('survey' in loaded) this.survey = loaded.survey;
     // A queued answer may have gone out while this was loading; its thank-you stands.
     if (this.phase === 'thanks') return;
-    const waiting = pending.filter((entry) => !this.settled.has(entry.id));
-    if (waiting.length > 0) return this.resumePending(waiting);
+    const waiting = pending.filter((entry) => !this.#settled.has(entry.id));
+    if (waiting.length > 0) return this.#resumePending(waiting);
     if (answered) return void (this.current = 'answered');
-    if ('error' in loaded) return this.fail(loadFailurePhase(loaded.error), loaded.error);
+    if ('error' in loaded) return this.#fail(loadFailurePhase(loaded.error), loaded.error);
     if (loaded.survey.status === 'closed') return void (this.current = 'closed');
-    const draft = loadDraft(this.draftKey);
+    const draft = loadDraft(this.#draftKey);
     if (draft) {
       this.answers = keepKnownAnswers(loaded.survey, draft.answers);
       this.page = Math.min(Math.max(0, draft.page), loaded.survey.sections.length - 1);
@@ -189,42 +211,42 @@ export class TandemSurvey extends TandemElement {
   }
 
   /** Entries left from an earlier visit: still waiting for a connection, or refused and back for editing. */
-  private resumePending(entries: OutboxEntry<ResponseSubmission>[]): void {
+  #resumePending(entries: OutboxEntry<ResponseSubmission>[]): void {
     const refused = entries.find((e) => e.lastError && !new BackendError(e.lastError.kind, e.lastError.message).retryable);
     if (!refused) return void (this.current = 'queued');
     const { kind, message, fieldErrors } = refused.lastError!;
     const problem = { type: 'about:blank', title: message, status: 422, errors: fieldErrors ?? [] };
-    void this.finishFailed(refused, new BackendError(kind, message, undefined, problem));
+    void this.#finishFailed(refused, new BackendError(kind, message, undefined, problem));
   }
 
-  private fail(phase: SurveyPhase, error: Error): void {
+  #fail(phase: SurveyPhase, error: Error): void {
     this.current = phase;
     this.loadError = error;
-    this.emitError(error);
+    this.#emitError(error);
   }
 
-  private emitError(error: Error): void {
+  #emitError(error: Error): void {
     this.emit(new TandemSurveyErrorEvent({ error, message: describeError(error) }));
   }
 
-  private sendEntry(entry: OutboxEntry<ResponseSubmission>): Promise<ResponseReceipt> {
+  #sendEntry(entry: OutboxEntry<ResponseSubmission>): Promise<ResponseReceipt> {
     const backend = this.resolveBackend();
     if (!backend) return Promise.reject(new BackendError('offline', 'No Tandem backend is configured.'));
     return backend.submitSurveyResponse(entry.target, entry.payload, entry.id);
   }
 
-  private textContext(survey: PublicSurvey): TextContext {
+  #textContext(survey: PublicSurvey): TextContext {
     // The family's own choice wins over the page's `bilingual` default, including "off".
     const choice = this.bilingualChoice === undefined ? this.bilingual || null : this.bilingualChoice;
     return textContextFor(survey, this.i18n.locale, choice);
   }
 
-  private readonly setBilingual = (locale: string | null) => {
+  readonly #setBilingual = (locale: string | null) => {
     this.bilingualChoice = locale;
     saveBilingualChoice(locale);
   };
 
-  private readonly setAnswer = (question: Question, value: AnswerValue | undefined) => {
+  readonly #setAnswer = (question: Question, value: AnswerValue | undefined) => {
     this.answers = { ...this.answers, [question.id]: value as AnswerValue };
     const problem = validateAnswer(question, value);
     // Errors already shown follow the answer live; a new one appears early only for ticking too many.
@@ -234,97 +256,97 @@ export class TandemSurvey extends TandemElement {
       else errors.delete(question.id);
       this.errors = errors;
     }
-    this.persistDraft();
+    this.#persistDraft();
   };
 
-  private persistDraft(): void {
-    saveDraft(this.draftKey, { answers: this.answers, page: this.page });
+  #persistDraft(): void {
+    saveDraft(this.#draftKey, { answers: this.answers, page: this.page });
   }
 
-  private readonly onSubmit = (event: Event) => {
+  readonly #onSubmit = (event: Event) => {
     event.preventDefault();
     const survey = this.survey;
     if (!survey || this.current !== 'ready') return;
     if (this.page < survey.sections.length - 1) {
       const errors = survey.sections[this.page]!.questions.map((q) => validateAnswer(q, this.answers[q.id])).filter((e) => !!e);
-      if (errors.length > 0) void this.showErrors(errors, true);
-      else void this.goToPage(this.page + 1);
-    } else void this.submit(survey);
+      if (errors.length > 0) void this.#showErrors(errors, true);
+      else void this.#goToPage(this.page + 1);
+    } else void this.#submit(survey);
   };
 
-  private readonly goBack = () => void this.goToPage(this.page - 1);
+  readonly #goBack = () => void this.#goToPage(this.page - 1);
 
-  private async goToPage(page: number): Promise<void> {
+  async #goToPage(page: number): Promise<void> {
     Object.assign(this, { page, showSummary: false, notice: undefined });
-    this.persistDraft();
+    this.#persistDraft();
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('#page-heading')?.focus();
   }
 
-  private async submit(survey: PublicSurvey): Promise<void> {
+  async #submit(survey: PublicSurvey): Promise<void> {
     const answers = answersToSend(survey, this.answers);
     const errors = validateAnswers(survey, answers);
-    if (errors.length > 0) return this.showErrors(errors, true);
-    this.focusOnSettle = this.matches(':focus-within');
+    if (errors.length > 0) return this.#showErrors(errors, true);
+    this.#focusOnSettle = this.matches(':focus-within');
     Object.assign(this, { current: 'submitting', notice: undefined, showSummary: false });
     const submission: ResponseSubmission = { answers, locale: this.i18n.locale };
     if (this.identityToken) submission.identityToken = this.identityToken;
     try {
-      const result = await this.sender.enqueue(submission);
-      if (result.status === 'sent') await this.finishSent(result.entry, result.result as ResponseReceipt);
-      else if (result.status === 'failed') await this.finishFailed(result.entry, result.error);
-      else if (!this.settled.has(result.entry.id)) await this.showState('queued');
+      const result = await this.#sender.enqueue(submission);
+      if (result.status === 'sent') await this.#finishSent(result.entry, result.result as ResponseReceipt);
+      else if (result.status === 'failed') await this.#finishFailed(result.entry, result.error);
+      else if (!this.#settled.has(result.entry.id)) await this.#showState('queued');
     } catch (error) {
       // Not even stored: stay on the form with everything typed, and say so.
       this.current = 'ready';
       this.notice = msg('Your answers could not be saved. Please try again.', { id: 'survey.save-failed' });
-      this.emitError(error instanceof Error ? error : new Error(String(error)));
+      this.#emitError(error instanceof Error ? error : new Error(String(error)));
     }
   }
 
-  private async finishSent(entry: OutboxEntry, receipt: ResponseReceipt): Promise<void> {
-    if (this.settled.has(entry.id) || entry.target !== this.surveyId) return;
-    this.settled.add(entry.id);
-    clearDraft(this.draftKey);
+  async #finishSent(entry: OutboxEntry, receipt: ResponseReceipt): Promise<void> {
+    if (this.#settled.has(entry.id) || entry.target !== this.surveyId) return;
+    this.#settled.add(entry.id);
+    clearDraft(this.#draftKey);
     Object.assign(this, { answers: {}, page: 0, errors: new Map(), showSummary: false, notice: undefined });
-    const shown = this.showState('thanks');
+    const shown = this.#showState('thanks');
     // Recorded before the event, so a host reacting to it already sees "answered on this device".
-    await markAnswered(this.answeredKey, { responseId: receipt.responseId, at: receipt.submittedAt }).catch(() => undefined);
+    await markAnswered(this.#answeredKey, { responseId: receipt.responseId, at: receipt.submittedAt }).catch(() => undefined);
     this.emit(new TandemSubmittedEvent({ responseId: receipt.responseId, surveyId: entry.target }));
     await shown;
   }
 
-  private async finishFailed(entry: OutboxEntry<ResponseSubmission>, error: BackendError): Promise<void> {
-    if (this.settled.has(entry.id) || entry.target !== this.surveyId) return;
-    this.settled.add(entry.id);
+  async #finishFailed(entry: OutboxEntry<ResponseSubmission>, error: BackendError): Promise<void> {
+    if (this.#settled.has(entry.id) || entry.target !== this.surveyId) return;
+    this.#settled.add(entry.id);
     // The answers go back into the form (and its draft); a new send will be a new entry.
     await outbox.remove(entry.id).catch(() => undefined);
     if (Object.keys(this.answers).length === 0) this.answers = { ...entry.payload.answers };
-    this.persistDraft();
-    this.emitError(error);
-    if (error.kind === 'closed' || error.kind === 'not-found') return this.showState(error.kind);
+    this.#persistDraft();
+    this.#emitError(error);
+    if (error.kind === 'closed' || error.kind === 'not-found') return this.#showState(error.kind);
     if (!this.survey) return this.load();
     this.current = 'ready';
-    if (error.kind === 'invalid' && error.fieldErrors.length > 0) return this.showErrors(error.fieldErrors, this.takeFocusIntent());
+    if (error.kind === 'invalid' && error.fieldErrors.length > 0) return this.#showErrors(error.fieldErrors, this.#takeFocusIntent());
     this.notice = backendErrorMessage(error);
   }
 
-  private takeFocusIntent(): boolean {
-    const intent = this.focusOnSettle || this.matches(':focus-within');
-    this.focusOnSettle = false;
+  #takeFocusIntent(): boolean {
+    const intent = this.#focusOnSettle || this.matches(':focus-within');
+    this.#focusOnSettle = false;
     return intent;
   }
 
   /** Switches state; the new heading takes focus only if the family was working in the widget. */
-  private async showState(phase: SurveyPhase): Promise<void> {
-    const focus = this.takeFocusIntent();
+  async #showState(phase: SurveyPhase): Promise<void> {
+    const focus = this.#takeFocusIntent();
     this.current = phase;
     await this.updateComplete;
     if (focus) this.renderRoot.querySelector<HTMLElement>('#state-heading')?.focus();
   }
 
   /** Shows errors under their fields and in a summary, on the page of the first, and focuses that field. */
-  private async showErrors(errors: FieldError[], focus: boolean): Promise<void> {
+  async #showErrors(errors: FieldError[], focus: boolean): Promise<void> {
     const survey = this.survey!;
     const { byQuestion, other } = errorsByQuestion(survey, errors);
     this.errors = new Map([...this.errors, ...byQuestion]);
@@ -336,24 +358,24 @@ export class TandemSurvey extends TandemElement {
     if (first === undefined) return;
     this.page = pageOf(survey, first);
     this.showSummary = true;
-    this.persistDraft();
+    this.#persistDraft();
     await this.updateComplete;
-    if (focus) this.focusQuestion(first);
+    if (focus) this.#focusQuestion(first);
   }
 
-  private readonly focusQuestion = (questionId: string) => {
+  readonly #focusQuestion = (questionId: string) => {
     const inputs = [...this.renderRoot.querySelectorAll<HTMLInputElement>(`[data-answer-for="${CSS.escape(questionId)}"]`)];
     (inputs.find((input) => input.checked) ?? inputs[0])?.focus();
   };
 
   protected override render() {
     const survey = this.survey;
-    const text: TextContext = survey ? this.textContext(survey) : { locale: this.i18n.locale, defaultLocale: 'en' };
-    const header = renderHeader({ survey, text, second: text.second, onBilingual: this.setBilingual });
-    return html`<div part="base" class="base">${header}${this.renderBody(text)}</div>`;
+    const text: TextContext = survey ? this.#textContext(survey) : { locale: this.i18n.locale, defaultLocale: 'en' };
+    const header = renderHeader({ survey, text, second: text.second, onBilingual: this.#setBilingual });
+    return html`<div part="base" class="base">${header}${this.#renderBody(text)}</div>`;
   }
 
-  private renderBody(text: TextContext) {
+  #renderBody(text: TextContext) {
     const survey = this.survey;
     switch (this.current) {
       case 'loading':
@@ -371,13 +393,13 @@ export class TandemSurvey extends TandemElement {
           notice: this.notice,
           submitting: this.current === 'submitting',
           anonymous: !this.identityToken,
-          onAnswer: this.setAnswer,
-          onSubmit: this.onSubmit,
-          onBack: this.goBack,
-          onGoToQuestion: this.focusQuestion,
+          onAnswer: this.#setAnswer,
+          onSubmit: this.#onSubmit,
+          onBack: this.#goBack,
+          onGoToQuestion: this.#focusQuestion,
         });
       default: {
-        const actions = { retry: () => void this.load(), sendNow: () => void this.sender.flush() };
+        const actions = { retry: () => void this.load(), sendNow: () => void this.#sender.flush() };
         return html`<div part="body" class="body">${renderPanel(panelFor(this.current, describeError(this.loadError), actions))}</div>`;
       }
     }

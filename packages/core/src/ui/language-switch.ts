@@ -1,8 +1,7 @@
 /** <tandem-language-switch>: a labelled native select of the family languages, each named in its own language. */
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { LOCALE_NAMES, matchSupportedLocale, SUPPORTED_LOCALES, type SupportedLocale } from '@tandem/protocol';
-import { css, html, LitElement } from 'lit';
-import { property } from 'lit/decorators.js';
+import { css, html, LitElement, type PropertyDeclarations } from 'lit';
 import { baseStyles } from '../base-styles.js';
 import { LOCALE_CHANGE_EVENT, LOCALE_REQUEST_EVENT } from '../events.js';
 import { activeUiLocale, saveLocale, setUiLocale } from '../localization.js';
@@ -32,9 +31,6 @@ export class TandemLanguageSwitch extends LitElement {
   static override styles = [
     baseStyles,
     css`
-      :host {
-        display: block;
-      }
       .switch {
         display: inline-flex;
         flex-wrap: wrap;
@@ -65,18 +61,21 @@ export class TandemLanguageSwitch extends LitElement {
     `,
   ];
 
+  // Declared here rather than with decorators: each decorated module ships its own copy of tsc's helper.
+  static override properties: PropertyDeclarations = { locales: { converter: localesConverter }, value: {} };
+
   /** Which locales to offer; all supported ones by default. Attribute form: `locales="en es hmn"`. */
-  @property({ converter: localesConverter }) locales?: readonly SupportedLocale[];
+  locales?: readonly SupportedLocale[];
 
   /** The locale shown as chosen; defaults to the page's active UI locale. */
-  @property() value?: SupportedLocale;
+  value?: SupportedLocale;
 
   constructor() {
     super();
     updateWhenLocaleChanges(this);
   }
 
-  private get offered(): readonly SupportedLocale[] {
+  get #offered(): readonly SupportedLocale[] {
     const wanted = this.locales?.length ? this.locales : SUPPORTED_LOCALES;
     return SUPPORTED_LOCALES.filter((l) => wanted.includes(l));
   }
@@ -85,8 +84,8 @@ export class TandemLanguageSwitch extends LitElement {
     const current = this.value ?? activeUiLocale();
     return html`<div class="switch" part="base">
       <label for="select" part="label">${globeIcon}<span>${msg('Language', { id: 'core.language' })}</span></label>
-      <select id="select" part="select" @change=${this.onChange}>
-        ${this.offered.map(
+      <select id="select" part="select" @change=${this.#onChange}>
+        ${this.#offered.map(
           (locale) =>
             html`<option value=${locale} lang=${locale} dir="auto" ?selected=${locale === current}>${LOCALE_NAMES[locale]}</option>`,
         )}
@@ -99,7 +98,7 @@ export class TandemLanguageSwitch extends LitElement {
     this.renderRoot.querySelector('select')?.focus(options);
   }
 
-  private onChange(event: Event) {
+  #onChange(event: Event) {
     const locale = matchSupportedLocale((event.target as HTMLSelectElement).value);
     if (!locale) return;
     this.value = locale;

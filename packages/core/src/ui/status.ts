@@ -1,6 +1,5 @@
 /** <tandem-status>: a polite live region for progress and outcomes (saved, sent, offline, failed). */
-import { css, html, LitElement, nothing } from 'lit';
-import { property } from 'lit/decorators.js';
+import { css, html, LitElement, nothing, type PropertyDeclarations } from 'lit';
 import { baseStyles } from '../base-styles.js';
 
 export type StatusTone = 'info' | 'success' | 'warning' | 'error';
@@ -16,9 +15,6 @@ export class TandemStatus extends LitElement {
   static override styles = [
     baseStyles,
     css`
-      :host {
-        display: block;
-      }
       .status {
         display: flex;
         align-items: flex-start;
@@ -50,7 +46,9 @@ export class TandemStatus extends LitElement {
     `,
   ];
 
-  @property({ reflect: true }) tone: StatusTone = 'info';
+  static override properties: PropertyDeclarations = { tone: { reflect: true } };
+
+  tone: StatusTone = 'info';
 
   override connectedCallback(): void {
     super.connectedCallback();

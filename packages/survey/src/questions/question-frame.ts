@@ -76,7 +76,9 @@ export function groupFrame(view: QuestionView, controls: TemplateResult, extra: 
     data-question=${view.question.id}
     aria-describedby=${describedBy(view, [extra.hintId]) || nothing}
   >
-    <legend class="prompt" id=${ids.prompt}>${localized(view.question.prompt, view.text, requiredMarker(view.question.required === true))}</legend>
+    <legend class="prompt" id=${ids.prompt}>
+      ${localized(view.question.prompt, view.text, requiredMarker(view.question.required === true))}
+    </legend>
     ${details(view)} ${extra.hint ?? nothing} ${controls} ${error(view)}
   </fieldset>`;
 }
