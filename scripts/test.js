@@ -11,6 +11,7 @@ const steps = [
   { name: 'components', command: 'npx wtr', runner: 'wtr' },
   { name: 'end-to-end', command: 'npm run test:e2e', runner: 'node' },
   { name: 'storybook', command: 'npm run build-storybook -- --quiet' },
+  { name: 'lint', command: 'npm run lint' },
 ];
 
 /** Reads pass/fail counts from node:test (`# pass N`) or web-test-runner (`N passed, N failed`). */
@@ -37,7 +38,9 @@ function run(step) {
         (stream === child.stdout ? process.stdout : process.stderr).write(chunk);
       });
     }
-    child.on('close', (code) => resolve({ ...step, code, seconds: Math.round((Date.now() - started) / 1000), ...countTests(step.runner, output) }));
+    child.on('close', (code) =>
+      resolve({ ...step, code, seconds: Math.round((Date.now() - started) / 1000), ...countTests(step.runner, output) }),
+    );
   });
 }
 
@@ -49,7 +52,11 @@ function prepare() {
   }
   if (!existsSync('/usr/bin/chromium')) {
     const asRoot = process.getuid?.() === 0;
-    console.log(asRoot ? 'Installing Debian Chromium for the browser tests…' : 'The browser tests need Debian Chromium: sudo apt-get install chromium');
+    console.log(
+      asRoot
+        ? 'Installing Debian Chromium for the browser tests…'
+        : 'The browser tests need Debian Chromium: sudo apt-get install chromium',
+    );
     if (!asRoot) process.exit(1);
     spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
     if (spawnSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit' }).status !== 0) process.exit(1);

@@ -94,19 +94,26 @@ export function validateSurveyContent(survey: {
   const sectionIds = new Set<string>();
   const questionIds = new Set<string>();
   survey.sections.forEach((section, s) => {
-    if (sectionIds.has(section.id)) errors.push({ pointer: `/sections/${s}/id`, code: 'invalid-format', detail: `Section id "${section.id}" is used twice.` });
+    if (sectionIds.has(section.id))
+      errors.push({ pointer: `/sections/${s}/id`, code: 'invalid-format', detail: `Section id "${section.id}" is used twice.` });
     sectionIds.add(section.id);
     section.questions.forEach((question, q) => {
       const at = `/sections/${s}/questions/${q}`;
-      if (questionIds.has(question.id)) errors.push({ pointer: `${at}/id`, code: 'invalid-format', detail: `Question id "${question.id}" is used twice.` });
+      if (questionIds.has(question.id))
+        errors.push({ pointer: `${at}/id`, code: 'invalid-format', detail: `Question id "${question.id}" is used twice.` });
       questionIds.add(question.id);
       if (!question.prompt[survey.defaultLocale]?.trim()) {
-        errors.push({ pointer: `${at}/prompt`, code: 'required', detail: `The question needs text in the default language (${survey.defaultLocale}).` });
+        errors.push({
+          pointer: `${at}/prompt`,
+          code: 'required',
+          detail: `The question needs text in the default language (${survey.defaultLocale}).`,
+        });
       }
       if (question.type === 'single-choice' || question.type === 'multiple-choice') {
         const optionIds = new Set<string>();
         question.options.forEach((option, o) => {
-          if (optionIds.has(option.id)) errors.push({ pointer: `${at}/options/${o}/id`, code: 'invalid-format', detail: `Option id "${option.id}" is used twice.` });
+          if (optionIds.has(option.id))
+            errors.push({ pointer: `${at}/options/${o}/id`, code: 'invalid-format', detail: `Option id "${option.id}" is used twice.` });
           optionIds.add(option.id);
         });
       }

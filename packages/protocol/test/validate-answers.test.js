@@ -10,8 +10,27 @@ const survey = {
     {
       id: 's1',
       questions: [
-        { id: 'visit', type: 'single-choice', required: true, prompt: { en: 'How often?' }, options: [{ id: 'weekly', label: { en: 'Weekly' } }, { id: 'never', label: { en: 'Never' } }] },
-        { id: 'help', type: 'multiple-choice', required: false, maxSelected: 1, prompt: { en: 'Help?' }, options: [{ id: 'a', label: { en: 'A' } }, { id: 'b', label: { en: 'B' } }] },
+        {
+          id: 'visit',
+          type: 'single-choice',
+          required: true,
+          prompt: { en: 'How often?' },
+          options: [
+            { id: 'weekly', label: { en: 'Weekly' } },
+            { id: 'never', label: { en: 'Never' } },
+          ],
+        },
+        {
+          id: 'help',
+          type: 'multiple-choice',
+          required: false,
+          maxSelected: 1,
+          prompt: { en: 'Help?' },
+          options: [
+            { id: 'a', label: { en: 'A' } },
+            { id: 'b', label: { en: 'B' } },
+          ],
+        },
         { id: 'stars', type: 'rating', scale: 5, required: true, prompt: { en: 'Rate us' } },
         { id: 'safe', type: 'yes-no', required: false, prompt: { en: 'Safe?' } },
         { id: 'name', type: 'short-text', required: false, maxLength: 5, prompt: { en: 'Name' } },
@@ -29,7 +48,10 @@ test('a complete, well-formed answer set passes', () => {
 
 test('missing required answers are reported per question, in order', () => {
   const errors = validateAnswers(survey, { name: '   ' });
-  assert.deepEqual(errors.map((e) => e.pointer), ['/answers/visit', '/answers/stars']);
+  assert.deepEqual(
+    errors.map((e) => e.pointer),
+    ['/answers/visit', '/answers/stars'],
+  );
   assert.ok(errors.every((e) => e.code === 'required'));
 });
 
@@ -68,5 +90,8 @@ test('survey content needs unique ids and default-language text', () => {
     sections: [{ id: 's', questions: [survey.sections[0].questions[0], survey.sections[0].questions[0]] }],
   };
   const errors = validateSurveyContent(broken);
-  assert.deepEqual(errors.map((e) => e.pointer), ['/title', '/sections/0/questions/0/prompt', '/sections/0/questions/1/id', '/sections/0/questions/1/prompt']);
+  assert.deepEqual(
+    errors.map((e) => e.pointer),
+    ['/title', '/sections/0/questions/0/prompt', '/sections/0/questions/1/id', '/sections/0/questions/1/prompt'],
+  );
 });

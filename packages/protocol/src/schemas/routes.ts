@@ -1,7 +1,16 @@
 /** The route table with its TypeBox schemas, for the server to register and validate against. */
 import { Type, type TSchema } from '@sinclair/typebox';
 import { routes as routeTable, type RouteName, type RouteSpec } from '../routes.js';
-import { PublicSurvey, ResponseReceipt, ResponseSubmission, Survey, SurveyInput, SurveyList, SurveyPatch, SurveyResults } from './survey.js';
+import {
+  PublicSurvey,
+  ResponseReceipt,
+  ResponseSubmission,
+  Survey,
+  SurveyInput,
+  SurveyList,
+  SurveyPatch,
+  SurveyResults,
+} from './survey.js';
 
 export interface RouteSchemas {
   params?: TSchema;

@@ -6,8 +6,6 @@ import { LocaleCode, LocalizedText } from './locales.js';
 /** Ids are short, URL-safe and stable, so they can stand in embed snippets and CSV headers. */
 export const Id = Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$' });
 
-
-
 const questionBase = {
   id: Id,
   prompt: LocalizedText,
