@@ -7,6 +7,7 @@ export { TandemElement, backendKeyOf, configBackendUrl, httpBackendFor } from '.
 export { TandemConfig } from './config-element.js';
 export { baseStyles } from './base-styles.js';
 export { LocaleController } from './locale-controller.js';
+export { localeDisplayName } from './language-names.js';
 export {
   SUPPORTED_LOCALES,
   SAVED_LOCALE_KEY,

@@ -1,6 +1,7 @@
 /** Renders survey content (LocalizedText) in the family's language, marking fallbacks and adding a second language. */
 import { html, nothing, type TemplateResult } from 'lit';
-import { isRtl, LOCALE_NAMES, pickText, type LocalizedText, type SupportedLocale } from '@tandem/protocol';
+import { localeDisplayName } from '@tandem/core';
+import { isRtl, LOCALE_NAMES, pickText, SUPPORTED_LOCALES, type LocalizedText } from '@tandem/protocol';
 
 /** Which languages content is shown in. */
 export interface TextContext {
@@ -47,13 +48,23 @@ export function fallsBack(text: LocalizedText | undefined, ctx: TextContext): st
   return picked.isFallback ? picked.locale : undefined;
 }
 
-/** A language's name in the family's language ("inglés"), or its own name when the browser lacks one. */
-export function languageName(locale: string, inLocale: string): string {
+/**
+ * A language's name in the family's language, the active UI locale ("inglés", "lus Askiv"): Tandem's
+ * own translations for its locales, since browsers lack some of them (Chromium has no Hmong names).
+ */
+export function languageName(locale: string): string {
+  return localeDisplayName(locale);
+}
+
+/** A language's name in that language itself ("Español"), for lists where each option carries its own `lang`. */
+export function ownLanguageName(locale: string): string {
+  const supported = SUPPORTED_LOCALES.find((l) => l.toLowerCase() === locale.toLowerCase());
+  if (supported) return LOCALE_NAMES[supported];
   try {
-    const name = new Intl.DisplayNames([inLocale, 'en'], { type: 'language', fallback: 'none' }).of(locale);
+    const name = new Intl.DisplayNames([locale, 'en'], { type: 'language', fallback: 'none' }).of(locale);
     if (name && name.toLowerCase() !== locale.toLowerCase()) return name;
   } catch {
-    // Older engines without Intl.DisplayNames, or a tag they refuse: the self-name below still helps.
+    // Older engines without Intl.DisplayNames, or a tag they refuse: the tag below still says something.
   }
-  return LOCALE_NAMES[locale as SupportedLocale] ?? locale;
+  return locale;
 }

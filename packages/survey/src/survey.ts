@@ -53,12 +53,12 @@ const OUTBOX_KIND = 'survey-response';
  * @csspart base - the whole widget
  * @csspart header - language tools, title and description
  * @csspart body - the questions of the current page, or the current state's message
- * @csspart footer - Back / Next / Send
+ * @csspart footer - Previous page / Next / Send
  * @csspart submit - the Send button (last page)
  * @csspart progress - the page progress bar
  * @csspart question - one question
  * @csspart next - the Next button (pages before the last)
- * @csspart back - the Back button
+ * @csspart back - the Previous page button
  * @csspart action - a state's button (Try again, Send now)
  * @cssprop --tandem-accent - buttons, selected options, progress (default #1d4ed8)
  * @cssprop --tandem-on-accent - text on the accent colour

@@ -76,6 +76,41 @@ describe('<tandem-survey>', () => {
     expect(rows.size).to.be.greaterThan(1);
   });
 
+  it('a closed survey says in full that it no longer accepts answers', async () => {
+    const backend = MemoryBackend.withDemoData();
+    backend.addSurvey({ ...oneSection, status: 'closed' });
+    const el = await renderSurvey(backend, { survey: 'one-page' });
+    expect(el.phase).to.equal('closed');
+    expect(textOf($(el, 'tandem-status'))).to.equal('This survey no longer accepts answers. Thank you for your interest.');
+  });
+
+  it('says "only one answer" rather than "up to 1 answers" when one box may be ticked', async () => {
+    const backend = MemoryBackend.withDemoData();
+    backend.addSurvey({
+      ...oneSection,
+      sections: [
+        {
+          id: 's',
+          questions: [
+            {
+              id: 'day',
+              type: 'multiple-choice',
+              required: false,
+              maxSelected: 1,
+              prompt: { en: 'Which day suits you?' },
+              options: [
+                { id: 'mon', label: { en: 'Monday' } },
+                { id: 'tue', label: { en: 'Tuesday' } },
+              ],
+            },
+          ],
+        },
+      ],
+    });
+    const el = await renderSurvey(backend, { survey: 'one-page' });
+    expect(textOf($(el, '[data-question="day"] .hint'))).to.equal('You can choose only one answer.');
+  });
+
   it('submits once, says thank you with focus on the heading, and reports the response id', async () => {
     const backend = MemoryBackend.withDemoData();
     const el = await renderSurvey(backend);
@@ -102,7 +137,7 @@ describe('<tandem-survey>', () => {
     const backend = MemoryBackend.withDemoData();
     backend.addSurvey(oneSection);
     const anonymous = await renderSurvey(backend, { survey: 'one-page' });
-    expect(textOf($(anonymous, '.privacy-note'))).to.equal('Your answers are anonymous.');
+    expect(textOf($(anonymous, '.privacy-note'))).to.equal('Your name is not attached to your answers.');
     anonymous.remove();
     await resetDevice();
     const el = await renderSurvey(backend, { survey: 'one-page', identityToken: 'signed.jwt.token' });
@@ -164,8 +199,9 @@ describe('<tandem-survey>', () => {
   it('with no backend configured it says so clearly instead of throwing', async () => {
     const el = await fixture<TandemSurvey>(html`<tandem-survey survey="demo" lang="en"></tandem-survey>`);
     await waitForPhase(el, 'no-backend');
-    expect(textOf($(el, '#state-heading'))).to.equal('This survey is not connected yet');
+    expect(textOf($(el, '#state-heading'))).to.equal('This survey is not ready yet');
     expect(textOf($(el, 'tandem-status'))).to.contain('not connected to a school server');
+    expect(textOf($(el, 'tandem-status'))).to.contain('Please try again later, or contact the school.');
   });
 
   it('a failed load offers Try again, which loads the survey', async () => {

@@ -78,7 +78,7 @@ describe('<tandem-survey> validation', () => {
     const backend = MemoryBackend.withDemoData();
     const el = await renderSurvey(backend);
     await finishFirstPage(el);
-    expect(descriptions(el, question(el, 'contact'))).to.include('Choose up to 2.');
+    expect(descriptions(el, question(el, 'contact'))).to.include('You can choose up to 2 answers.');
     await choose(el, 'contact', 'text');
     await choose(el, 'contact', 'phone');
     expect(question(el, 'contact').querySelector('.field-error')).to.equal(null);
@@ -103,7 +103,7 @@ describe('<tandem-survey> validation', () => {
     expect(textOf(count)).to.equal('Characters left: 10 of 60.');
     expect(descriptions(el, field)).to.include('Characters left: 10 of 60.');
     await type(el, 'language', 'x'.repeat(11));
-    expect(textOf(count)).to.equal('Too long: 61 of 60 characters.');
+    expect(textOf(count)).to.equal('Too long: 61 characters. The limit is 60.');
     await clickPart(el, 'submit');
     expect(descriptions(el, field)[0]).to.equal('Please use at most 60 characters (you have 61).');
     expect(field.getAttribute('aria-invalid')).to.equal('true');

@@ -60,9 +60,16 @@ export function renderMultipleChoice(view: QuestionView<MultipleChoice>) {
       </label>`,
   );
   // The limit is said up front and checked as they tick, rather than disabling boxes nobody can explain.
+  // One answer gets its own sentence, so no language needs a plural form for "answers".
   const hint =
     max !== undefined && max < view.question.options.length
-      ? html`<p class="hint" id=${ids.hint}>${msg(str`Choose up to ${max}.`, { id: 'survey.choose-up-to' })}</p>`
+      ? html`<p class="hint" id=${ids.hint}>
+          ${
+            max === 1
+              ? msg('You can choose only one answer.', { id: 'survey.choose-one' })
+              : msg(str`You can choose up to ${max} answers.`, { id: 'survey.choose-up-to' })
+          }
+        </p>`
       : undefined;
   return groupFrame(view, html`<div class="options">${options}</div>`, hint ? { hint, hintId: ids.hint } : {});
 }

@@ -5,8 +5,13 @@ import { renderFieldError } from '@tandem/core/ui.js';
 import { fallsBack, languageName, localized } from '../localized-text.js';
 import { fieldIds, type QuestionView } from './question-view.js';
 
+/** The marker after a required question's prompt; the note above the questions quotes it (see requiredNote). */
+export function requiredLabel(): string {
+  return msg('(required)', { id: 'survey.required' });
+}
+
 function requiredMarker(required: boolean) {
-  return required ? html` <span class="required">${msg('(required)', { id: 'survey.required' })}</span>` : nothing;
+  return required ? html` <span class="required">${requiredLabel()}</span>` : nothing;
 }
 
 /** The ids that describe the field, in reading order: error first so it is heard before the help. */
@@ -22,22 +27,23 @@ export function describedBy(view: QuestionView, extra: (string | false | undefin
     .join(' ');
 }
 
-/** The fallback language shown in this question, and whether the whole prompt or only a part falls back. */
+/**
+ * The fallback language shown in this question, and whether only a part of it is in that language:
+ * "This question is in English" only when nothing of it (prompt, help, options, labels) is in the family's.
+ */
 function fallbackOf(view: QuestionView): { locale: string; partial: boolean } | undefined {
   if (!view.markFallback) return undefined;
   const q = view.question;
-  const prompt = fallsBack(q.prompt, view.text);
-  if (prompt) return { locale: prompt, partial: false };
   const parts = [
     q.help,
     ...('options' in q ? q.options.map((o) => o.label) : []),
     ...(q.type === 'rating' ? [q.lowLabel, q.highLabel] : []),
-  ];
-  for (const part of parts) {
-    const locale = part && fallsBack(part, view.text);
-    if (locale) return { locale, partial: true };
-  }
-  return undefined;
+  ].filter((part) => part !== undefined);
+  const prompt = fallsBack(q.prompt, view.text);
+  const partFallbacks = parts.map((part) => fallsBack(part, view.text));
+  if (prompt) return { locale: prompt, partial: partFallbacks.some((locale) => locale === undefined) };
+  const locale = partFallbacks.find((l) => l !== undefined);
+  return locale ? { locale, partial: true } : undefined;
 }
 
 function fallbackLocale(view: QuestionView): string | undefined {
@@ -47,14 +53,14 @@ function fallbackLocale(view: QuestionView): string | undefined {
 function details(view: QuestionView): TemplateResult {
   const ids = fieldIds(view.question.id);
   const fallback = fallbackOf(view);
-  const language = fallback ? languageName(fallback.locale, view.text.locale) : '';
+  const language = fallback ? languageName(fallback.locale) : '';
   return html`${
     fallback
       ? html`<p class="fallback-note" id=${ids.note}>
           ${
             fallback.partial
-              ? msg(str`Partly shown in ${language}`, { id: 'survey.fallback-note-partial' })
-              : msg(str`Shown in ${language}`, { id: 'survey.fallback-note' })
+              ? msg(str`Part of this question is in ${language}.`, { id: 'survey.fallback-note-partial' })
+              : msg(str`This question is in ${language}.`, { id: 'survey.fallback-note' })
           }
         </p>`
       : nothing

@@ -8,7 +8,7 @@ export interface QuestionView<Q extends Question = Question> {
   /** The error to show under the field, already in the family's language. */
   error?: string | undefined;
   text: TextContext;
-  /** Show "Shown in English"-style notes on this question (off when the whole survey is marked once). */
+  /** Show "This question is in English"-style notes on this question (off when the whole survey is marked once). */
   markFallback: boolean;
   onValue(value: AnswerValue | undefined): void;
 }

@@ -18,7 +18,7 @@ function characterCount(value: string): number {
 
 function countText(length: number, max: number): string {
   // Worded around the numbers ("Characters left: 1") so no plural forms are needed in any language.
-  if (length > max) return msg(str`Too long: ${length} of ${max} characters.`, { id: 'survey.count-over' });
+  if (length > max) return msg(str`Too long: ${length} characters. The limit is ${max}.`, { id: 'survey.count-over' });
   const left = max - length;
   return msg(str`Characters left: ${left} of ${max}.`, { id: 'survey.count-left' });
 }

@@ -1,9 +1,10 @@
 /** The survey form for the current page: progress, page heading, error summary, questions, buttons. */
 import { html, nothing } from 'lit';
-import { msg } from '@lit/localize';
+import { msg, str } from '@lit/localize';
 import { fieldErrorMessage } from '@tandem/core';
 import type { AnswerValue, Answers, FieldError, PublicSurvey, Question } from '@tandem/protocol';
 import { fallsBack, localized, type TextContext } from '../localized-text.js';
+import { requiredLabel } from '../questions/question-frame.js';
 import { renderQuestion } from '../questions/render-question.js';
 import { renderErrorSummary } from './error-summary.js';
 import { pageLabel, renderFooter, renderProgress } from './pager.js';
@@ -22,6 +23,12 @@ export interface FormOptions {
   onSubmit(event: Event): void;
   onBack(): void;
   onGoToQuestion(questionId: string): void;
+}
+
+/** Quotes the marker itself, so no translation can drift from the "(required)" shown after each prompt. */
+function requiredNote(): string {
+  const marker = requiredLabel();
+  return msg(str`Questions marked ${marker} need an answer.`, { id: 'survey.required-note' });
 }
 
 export function renderForm(options: FormOptions) {
@@ -46,11 +53,7 @@ export function renderForm(options: FormOptions) {
     <div part="body" class="body">
       ${renderProgress(page, total)} ${heading ? html`<h3 class="page-heading" id="page-heading" tabindex="-1">${heading}</h3>` : nothing}
       ${section.description ? html`<p class="page-description">${localized(section.description, text)}</p>` : nothing} ${summary}
-      ${
-        section.questions.some((q) => q.required)
-          ? html`<p class="required-note">${msg('Questions marked (required) need an answer.', { id: 'survey.required-note' })}</p>`
-          : nothing
-      }
+      ${section.questions.some((q) => q.required) ? html`<p class="required-note">${requiredNote()}</p>` : nothing}
       <div class="questions">
         ${section.questions.map((question) => {
           const error = options.errors.get(question.id);

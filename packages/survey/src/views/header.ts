@@ -2,7 +2,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import { matchSupportedLocale, SUPPORTED_LOCALES, type PublicSurvey, type SupportedLocale } from '@tandem/protocol';
-import { fallsBack, languageName, localized, type TextContext } from '../localized-text.js';
+import { fallsBack, languageName, localized, ownLanguageName, type TextContext } from '../localized-text.js';
 
 export interface HeaderOptions {
   survey: PublicSurvey | undefined;
@@ -34,7 +34,7 @@ function bilingualTools(options: HeaderOptions): TemplateResult | typeof nothing
         ? html`<label class="second-language-picker">
             <span>${msg('Second language', { id: 'survey.second-language' })}</span>
             <select @change=${choose}>
-              ${others.map((l) => html`<option value=${l} lang=${l} ?selected=${l === second}>${languageName(l, l)}</option>`)}
+              ${others.map((l) => html`<option value=${l} lang=${l} ?selected=${l === second}>${ownLanguageName(l)}</option>`)}
             </select>
           </label>`
         : nothing
@@ -46,8 +46,8 @@ function bilingualTools(options: HeaderOptions): TemplateResult | typeof nothing
 function languageNote(survey: PublicSurvey, text: TextContext): TemplateResult | typeof nothing {
   const fallback = fallsBack(survey.title, text);
   if (!fallback) return nothing;
-  const wanted = languageName(text.locale, text.locale);
-  const shown = languageName(fallback, text.locale);
+  const wanted = languageName(text.locale);
+  const shown = languageName(fallback);
   return html`<p class="fallback-note fallback-note--survey">
     ${msg(str`This survey is not yet available in ${wanted}. It is shown in ${shown}.`, { id: 'survey.not-in-language' })}
   </p>`;

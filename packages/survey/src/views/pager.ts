@@ -1,4 +1,4 @@
-/** Page progress and the Back / Next / Send buttons at the foot of the form. */
+/** Page progress and the Previous page / Next / Send buttons at the foot of the form. */
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 
@@ -30,7 +30,9 @@ export function renderFooter(options: FooterOptions): TemplateResult {
     <div class="buttons">
       ${
         options.page > 0
-          ? html`<button type="button" class="button" part="back" @click=${options.onBack}>${msg('Back', { id: 'survey.back' })}</button>`
+          ? html`<button type="button" class="button" part="back" @click=${options.onBack}>
+              ${msg('Previous page', { id: 'survey.back' })}
+            </button>`
           : nothing
       }
       ${
@@ -41,6 +43,6 @@ export function renderFooter(options: FooterOptions): TemplateResult {
           : html`<button type="submit" class="button button--primary" part="next">${msg('Next', { id: 'survey.next' })}</button>`
       }
     </div>
-    ${options.anonymous ? html`<p class="privacy-note">${msg('Your answers are anonymous.', { id: 'survey.anonymous' })}</p>` : nothing}
+    ${options.anonymous ? html`<p class="privacy-note">${msg('Your name is not attached to your answers.', { id: 'survey.anonymous' })}</p>` : nothing}
   </div>`;
 }

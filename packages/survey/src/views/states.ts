@@ -51,8 +51,9 @@ export const panels = {
   noBackend: (): PanelOptions => ({
     name: 'no-backend',
     tone: 'warning',
-    heading: msg('This survey is not connected yet', { id: 'survey.no-backend-heading' }),
-    text: notConnectedMessage(),
+    heading: msg('This survey is not ready yet', { id: 'survey.no-backend-heading' }),
+    // Core's sentence says why; the family also needs to hear what they can do about it.
+    text: `${notConnectedMessage()} ${msg('Please try again later, or contact the school.', { id: 'survey.no-backend' })}`,
   }),
   notFound: (): PanelOptions => ({
     name: 'not-found',
@@ -66,7 +67,7 @@ export const panels = {
     name: 'closed',
     tone: 'info',
     heading: msg('This survey is closed', { id: 'survey.closed-heading' }),
-    text: msg('It no longer takes answers. Thank you for your interest.', { id: 'survey.closed' }),
+    text: msg('This survey no longer accepts answers. Thank you for your interest.', { id: 'survey.closed' }),
   }),
   loadError: (message: string, retry: () => void): PanelOptions => ({
     name: 'load-error',
