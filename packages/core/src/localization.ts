@@ -100,16 +100,18 @@ export function ancestorLang(el: Element): string | undefined {
 }
 
 /**
- * The locale a widget should speak: the family's saved choice, then the element's own `lang`, then
- * the nearest ancestor `lang`, then the browser's languages, then English. (Saved choice first on
- * purpose: school sites nearly always say `<html lang="en">` whatever the family reads.)
+ * The locale a widget should speak:
+ * 1. the family's saved choice (from a language switch), then the element's own `lang` — explicit choices;
+ * 2. the page's `lang` or the browser's first supported language, whichever is not English — school sites
+ *    say `<html lang="en">` and many phones are left in English whatever the family reads, so English
+ *    from either says little, while Spanish from either says a lot (the page's wins when both differ);
+ * 3. English.
  */
 export function resolveLocale(el: Element, ownLang: string | null = el.getAttribute('lang')): SupportedLocale {
-  const candidates: (string | null | undefined)[] = [savedLocale(), ownLang, ancestorLang(el)];
-  const fromBrowser = globalThis.navigator?.languages ?? [globalThis.navigator?.language];
-  for (const tag of [...candidates, ...fromBrowser]) {
-    const match = matchSupportedLocale(tag);
-    if (match) return match;
-  }
-  return SOURCE_LOCALE;
+  const explicit = matchSupportedLocale(savedLocale()) ?? matchSupportedLocale(ownLang);
+  if (explicit) return explicit;
+  const page = matchSupportedLocale(ancestorLang(el));
+  const browserTags = globalThis.navigator?.languages ?? [globalThis.navigator?.language];
+  const browser = browserTags.map(matchSupportedLocale).find((locale) => locale !== undefined);
+  return [page, browser].find((locale) => locale && locale !== SOURCE_LOCALE) ?? SOURCE_LOCALE;
 }

@@ -58,6 +58,26 @@ describe('LocaleController', () => {
     expect(el.firstRenderText).not.to.contain('Language');
   });
 
+  it('follows a Spanish phone on an English school page, but not a language the browser ranks lower', async () => {
+    restoreLanguages();
+    restoreLanguages = stubBrowserLanguages(['es-MX', 'en']);
+    const el = await widgetIn(html`<div lang="en"><tandem-test-widget></tandem-test-widget></div>`);
+    expect(el.locale.locale).to.equal('es');
+
+    fixtureCleanup();
+    restoreLanguages();
+    restoreLanguages = stubBrowserLanguages(['en-US', 'es']);
+    const english = await widgetIn(html`<div lang="en"><tandem-test-widget></tandem-test-widget></div>`);
+    expect(english.locale.locale).to.equal('en');
+  });
+
+  it('keeps a Spanish page in Spanish for a phone left in English', async () => {
+    restoreLanguages();
+    restoreLanguages = stubBrowserLanguages(['en-US']);
+    const el = await widgetIn(html`<div lang="es"><tandem-test-widget></tandem-test-widget></div>`);
+    expect(el.locale.locale).to.equal('es');
+  });
+
   it('skips a page lang Tandem does not speak', async () => {
     restoreLanguages();
     restoreLanguages = stubBrowserLanguages(['vi-VN']);
