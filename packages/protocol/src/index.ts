@@ -6,4 +6,6 @@ export * from './locales.js';
 export * from './problem.js';
 export * from './survey.js';
 export * from './validate-answers.js';
+export * from './event.js';
+export * from './validate-rsvp.js';
 export * from './routes.js';

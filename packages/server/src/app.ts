@@ -10,9 +10,12 @@ import { ContentCache, type AppContext } from './context.js';
 import { databaseConfigFromEnv, openDatabase, type DatabaseConfig, type TandemDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrations.js';
 import { rejectAllIdentities, type IdentityVerifier } from './identity.js';
+import { loggingNotificationSink, type NotificationSink } from './notifications.js';
 import { HttpProblem, notFound, sendProblem, toHttpProblem } from './problems.js';
 import { registerAssets } from './routes/assets.js';
+import { registerStaffEventRoutes } from './routes/events.js';
 import { registerHealthRoute } from './routes/health.js';
+import { registerPublicEventRoutes } from './routes/public-events.js';
 import { registerPublicSurveyRoutes } from './routes/public-surveys.js';
 import { registerStaffSurveyRoutes } from './routes/surveys.js';
 import { seedDemo } from './seed/demo.js';
@@ -39,6 +42,8 @@ export interface BuildAppOptions {
   bodyLimit?: number;
   /** Checks family identity tokens; the default accepts none. */
   identityVerifier?: IdentityVerifier;
+  /** Tells families a waitlist place opened; the default writes it to the server log. */
+  notificationSink?: NotificationSink;
   /** How long submissions wait to share a commit (default 2 ms). */
   batchWindowMs?: number;
   /** Idempotency keys are kept at least this many days (default 7). */
@@ -62,7 +67,7 @@ export const DEFAULT_DEMO_DIR = fileURLToPath(new URL('../../../demo/', import.m
 
 /** Paths any origin may read or write: the public API, health, the OpenAPI document and the embed bundle. */
 export function isPublicPath(url: string): boolean {
-  return /^\/(api\/v1\/public\/|healthz(\?|$)|api\/openapi\.json|tandem\.js|widgets\/|chunks\/)/.test(url);
+  return /^\/(api\/v1\/public\/|calendar\/|healthz(\?|$)|api\/openapi\.json|tandem\.js|widgets\/|chunks\/)/.test(url);
 }
 
 function rateLimitFromEnv(): number {
@@ -102,6 +107,7 @@ async function createServer(database: TandemDatabase, options: BuildAppOptions):
     batcher: new SubmissionBatcher(database.db, { windowMs: options.batchWindowMs ?? 2 }),
     queries: hotQueries(database.db),
     identityVerifier: options.identityVerifier ?? rejectAllIdentities,
+    notifications: options.notificationSink ?? loggingNotificationSink(app.log),
     contentCache: new ContentCache(),
     publicBodyLimit: options.publicBodyLimit ?? 64 * 1024,
     rateLimitPerMinute: options.rateLimitPerMinute ?? rateLimitFromEnv(),
@@ -150,8 +156,8 @@ async function createServer(database: TandemDatabase, options: BuildAppOptions):
   // One static policy for everything public; staff routes opt out with `config: { cors: false }`.
   await app.register(fastifyCors, {
     origin: '*',
-    methods: ['GET', 'HEAD', 'POST', 'OPTIONS'],
-    allowedHeaders: ['Content-Type', 'Idempotency-Key', 'Accept', 'Accept-Language'],
+    methods: ['GET', 'HEAD', 'POST', 'PATCH', 'OPTIONS'],
+    allowedHeaders: ['Content-Type', 'Idempotency-Key', 'X-Rsvp-Token', 'Accept', 'Accept-Language'],
     exposedHeaders: ['Retry-After', 'Idempotent-Replayed', 'X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset'],
     maxAge: 86400,
   });
@@ -181,7 +187,7 @@ async function createServer(database: TandemDatabase, options: BuildAppOptions):
       },
       tags: [
         { name: 'public', description: 'Used by family-facing widgets from any site' },
-        { name: 'staff', description: 'Survey management and results for staff and automation' },
+        { name: 'staff', description: 'Survey and event management, results and attendee lists for staff and automation' },
       ],
     },
   });
@@ -189,6 +195,8 @@ async function createServer(database: TandemDatabase, options: BuildAppOptions):
   registerHealthRoute(app, ctx);
   registerPublicSurveyRoutes(app, ctx);
   registerStaffSurveyRoutes(app, ctx);
+  registerPublicEventRoutes(app, ctx);
+  registerStaffEventRoutes(app, ctx);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   await registerAssets(app, {

@@ -14,7 +14,7 @@ const USAGE = `Usage: tandem-server <command> [options]
 Commands:
   start [--demo] [--port N] [--host H]   migrate, then serve the API (and with --demo, seed and serve demo/)
   migrate                                bring the database schema up to date
-  seed-demo                              create the demo district "lincoln" and its surveys (idempotent)
+  seed-demo                              create the demo district "lincoln", its surveys and events (idempotent)
   staff create --org SLUG --email E --name N --role admin|staff [--password P]
                                          add a staff user (password from --password, TANDEM_PASSWORD or a prompt)
   token create --org SLUG --role admin|staff [--name N]
@@ -146,7 +146,7 @@ async function main(argv: string[]): Promise<void> {
     case 'seed-demo': {
       parseArgs({ args: rest, options: {} });
       await withDatabase((database) => seedDemo(database.db));
-      console.log('Demo district "lincoln" with Lincoln Elementary and its surveys is in place.');
+      console.log('Demo district "lincoln" with Lincoln Elementary, its surveys and Family Math Night is in place.');
       return;
     }
     case 'staff': {

@@ -1,6 +1,7 @@
-/** What route modules share: the database, the submission batcher and the identity seam. */
+/** What route modules share: the database, the submission batcher, and the identity and notification seams. */
 import type { TandemDatabase } from './db/database.js';
 import type { IdentityVerifier } from './identity.js';
+import type { NotificationSink } from './notifications.js';
 import type { HotQueries } from './store/hot-queries.js';
 import type { SubmissionBatcher } from './store/submission-batcher.js';
 import { parseContent, type SurveyContent, type SurveyRow } from './store/surveys.js';
@@ -10,6 +11,7 @@ export interface AppContext {
   batcher: SubmissionBatcher;
   queries: HotQueries;
   identityVerifier: IdentityVerifier;
+  notifications: NotificationSink;
   contentCache: ContentCache;
   publicBodyLimit: number;
   rateLimitPerMinute: number;

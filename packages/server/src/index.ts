@@ -4,8 +4,10 @@ export { databaseConfigFromEnv, defaultSqliteFile, openDatabase, type DatabaseCo
 export { migrateToLatest, migrations } from './db/migrations.js';
 export type { DatabaseSchema, StaffRole } from './db/schema.js';
 export { rejectAllIdentities, type IdentityVerifier, type VerifiedIdentity } from './identity.js';
+export { loggingNotificationSink, type NotificationSink, type RsvpPromotion } from './notifications.js';
+export { calendarIcs, escapeIcsText, foldIcsLine } from './ics.js';
 export { seedDemo } from './seed/demo.js';
-export { FAMILY_SURVEY_ID, PICNIC_SURVEY_ID, LINCOLN, LINCOLN_ELEMENTARY } from './seed/demo-content.js';
+export { FAMILY_SURVEY_ID, PICNIC_SURVEY_ID, FAMILY_MATH_NIGHT_ID, LINCOLN, LINCOLN_ELEMENTARY } from './seed/demo-content.js';
 export {
   createApiToken,
   createStaffUser,

@@ -1,5 +1,5 @@
-/** Password hashing (scrypt with a per-user salt) and API tokens (random, stored only as SHA-256). */
-import { createHash, randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+/** Password hashing (scrypt with a per-user salt), API and RSVP edit tokens (random, stored only as SHA-256), sealing. */
+import { createCipheriv, createDecipheriv, createHash, randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
 const SCRYPT = { N: 16384, r: 8, p: 1, keyLength: 64 };
 
@@ -49,4 +49,44 @@ export function canonicalJson(value: unknown): string {
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
   }
   return JSON.stringify(value) ?? 'null';
+}
+
+/** A family's RSVP edit token: random, shown once, stored only as SHA-256. */
+export function generateEditToken(): string {
+  return 'rsvp_' + randomBytes(32).toString('base64url');
+}
+
+/** True when `token` hashes to `expectedHash`, compared in constant time. */
+export function tokenMatches(token: string, expectedHash: string): boolean {
+  const actual = Buffer.from(sha256Hex(token), 'hex');
+  const expected = Buffer.from(expectedHash, 'hex');
+  return actual.length === expected.length && timingSafeEqual(actual, expected);
+}
+
+function keyFrom(secret: string): Buffer {
+  return createHash('sha256').update(`tandem-seal:${secret}`).digest();
+}
+
+/**
+ * Encrypts `plaintext` (AES-256-GCM) under a key derived from `secret`, which the server does not keep.
+ * Used to store an RSVP's edit token with its idempotent answer: only a retry carrying the same raw
+ * Idempotency-Key can read it back.
+ */
+export function sealWith(secret: string, plaintext: string): string {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', keyFrom(secret), iv);
+  const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
+  return [iv, cipher.getAuthTag(), body].map((b) => b.toString('base64url')).join('.');
+}
+
+export function unsealWith(secret: string, sealed: string): string | undefined {
+  const [iv, tag, body] = sealed.split('.').map((part) => Buffer.from(part, 'base64url'));
+  if (!iv || !tag || !body) return undefined;
+  try {
+    const decipher = createDecipheriv('aes-256-gcm', keyFrom(secret), iv);
+    decipher.setAuthTag(tag);
+    return Buffer.concat([decipher.update(body), decipher.final()]).toString('utf8');
+  } catch {
+    return undefined;
+  }
 }

@@ -5,7 +5,18 @@ import { sql } from 'kysely';
 import { FAMILY_SURVEY_ID, PICNIC_SURVEY_ID, migrateToLatest, openDatabase, seedDemo } from '../dist/index.js';
 import { countRows, databaseTargets } from './helpers.js';
 
-const TABLES = ['organizations', 'schools', 'staff_users', 'api_tokens', 'surveys', 'survey_responses', 'idempotency_keys'];
+const TABLES = [
+  'organizations',
+  'schools',
+  'staff_users',
+  'api_tokens',
+  'surveys',
+  'survey_responses',
+  'idempotency_keys',
+  'events',
+  'event_sessions',
+  'rsvps',
+];
 
 for (const target of databaseTargets()) {
   describe(`database on ${target.name}`, () => {
@@ -22,7 +33,7 @@ for (const target of databaseTargets()) {
 
     it('migrates an empty database to every table, and a second run changes nothing', async () => {
       const applied = await migrateToLatest(database.db);
-      assert.deepEqual(applied, ['0001_initial']);
+      assert.deepEqual(applied, ['0001_initial', '0002_events']);
       for (const table of TABLES) assert.equal(await countRows(database.db, table), 0, `${table} exists and is empty`);
       assert.deepEqual(await migrateToLatest(database.db), []);
     });
@@ -65,6 +76,8 @@ for (const target of databaseTargets()) {
         organizations: await database.db.selectFrom('organizations').selectAll().where('slug', '=', 'lincoln').execute(),
         schools: await database.db.selectFrom('schools').selectAll().orderBy('id').execute(),
         surveys: await database.db.selectFrom('surveys').selectAll().orderBy('id').execute(),
+        events: await database.db.selectFrom('events').selectAll().orderBy('id').execute(),
+        sessions: await database.db.selectFrom('event_sessions').selectAll().orderBy('event_id').orderBy('id').execute(),
       });
       const first = await snapshot();
       await seedDemo(database.db);
@@ -77,6 +90,17 @@ for (const target of databaseTargets()) {
       const byId = Object.fromEntries(first.surveys.map((s) => [s.id, s]));
       assert.equal(byId[FAMILY_SURVEY_ID].status, 'published');
       assert.equal(byId[PICNIC_SURVEY_ID].status, 'closed');
+      assert.deepEqual(
+        first.events.map((e) => [e.id, e.status, e.time_zone]),
+        [['lincoln-family-math-night', 'published', 'America/Chicago']],
+      );
+      assert.deepEqual(
+        first.sessions.map((s) => [s.id, s.starts_at, Number(s.capacity)]),
+        [
+          ['early', '2027-03-04T17:00:00-06:00', 40],
+          ['late', '2027-03-04T18:30:00-06:00', 40],
+        ],
+      );
 
       const content = JSON.parse(byId[FAMILY_SURVEY_ID].content);
       assert.equal(content.title.en, 'How are we doing? Family survey 2026');

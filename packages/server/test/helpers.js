@@ -144,3 +144,55 @@ export async function createPublishedSurvey(app, tenant, input = sampleSurveyInp
 export function isProblemResponse(response) {
   return /^application\/problem\+json/.test(response.headers['content-type'] ?? '');
 }
+
+/** An event for creating through the staff API: two future sessions, every need asked. */
+export function sampleEventInput(schoolId, overrides = {}) {
+  const day = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+  return {
+    schoolId,
+    defaultLocale: 'en',
+    timeZone: 'America/Chicago',
+    title: { en: 'Family night', es: 'Noche familiar', hmn: 'Hmo tsev neeg' },
+    description: { en: 'Games, dinner; fun\nfor all' },
+    place: { name: { en: 'Gym' }, address: '1 Main St, Springfield', mapUrl: 'https://maps.example/1' },
+    needsAsked: ['interpreter', 'childcare', 'transportation', 'accessibility'],
+    sessions: [
+      { id: 'early', startsAt: `${day}T17:00:00-06:00`, endsAt: `${day}T18:15:00-06:00`, capacity: 10 },
+      { id: 'late', startsAt: `${day}T18:30:00-06:00`, endsAt: `${day}T19:45:00-06:00`, capacity: null },
+    ],
+    ...overrides,
+  };
+}
+
+/** Creates and publishes an event through the staff API; returns its id. */
+export async function createPublishedEvent(app, tenant, input = sampleEventInput(tenant.schoolId)) {
+  const created = await app.inject({ method: 'POST', url: '/api/v1/events', headers: tenant.auth, payload: input });
+  if (created.statusCode !== 201) throw new Error(`create failed: ${created.statusCode} ${created.body}`);
+  const id = created.json().id;
+  const published = await app.inject({ method: 'POST', url: `/api/v1/events/${id}/publish`, headers: tenant.auth });
+  if (published.statusCode !== 200) throw new Error(`publish failed: ${published.statusCode} ${published.body}`);
+  return id;
+}
+
+/** A valid RSVP body; override any field. */
+export function rsvpBody(overrides = {}) {
+  return {
+    sessionId: 'early',
+    response: 'going',
+    adults: 1,
+    children: 0,
+    contact: { email: 'family@example.org' },
+    locale: 'en',
+    ...overrides,
+  };
+}
+
+export function rsvp(app, eventId, body, { key = randomUUID(), remoteAddress } = {}) {
+  return app.inject({
+    method: 'POST',
+    url: `/api/v1/public/events/${encodeURIComponent(eventId)}/rsvps`,
+    headers: { 'idempotency-key': key },
+    payload: body,
+    ...(remoteAddress ? { remoteAddress } : {}),
+  });
+}

@@ -54,6 +54,22 @@ describe('HTTP surface', () => {
       closeSurvey: 'POST /api/v1/surveys/{surveyId}/close',
       getSurveyResults: 'GET /api/v1/surveys/{surveyId}/results',
       getSurveyResultsCsv: 'GET /api/v1/surveys/{surveyId}/results.csv',
+      getPublicEvent: 'GET /api/v1/public/events/{eventId}',
+      createRsvp: 'POST /api/v1/public/events/{eventId}/rsvps',
+      getRsvp: 'GET /api/v1/public/rsvps/{rsvpId}',
+      updateRsvp: 'PATCH /api/v1/public/rsvps/{rsvpId}',
+      cancelRsvp: 'POST /api/v1/public/rsvps/{rsvpId}/cancel',
+      getEventIcs: 'GET /api/v1/public/events/{eventId}/event.ics',
+      getSchoolCalendar: 'GET /calendar/{schoolId}.ics',
+      listEvents: 'GET /api/v1/events',
+      createEvent: 'POST /api/v1/events',
+      getEvent: 'GET /api/v1/events/{eventId}',
+      updateEvent: 'PATCH /api/v1/events/{eventId}',
+      publishEvent: 'POST /api/v1/events/{eventId}/publish',
+      cancelEvent: 'POST /api/v1/events/{eventId}/cancel',
+      getEventAttendees: 'GET /api/v1/events/{eventId}/attendees',
+      getEventAttendeesCsv: 'GET /api/v1/events/{eventId}/attendees.csv',
+      checkInRsvp: 'POST /api/v1/events/{eventId}/rsvps/{rsvpId}/check-in',
     });
     const submitOp = doc.paths['/api/v1/public/surveys/{surveyId}/responses'].post;
     assert.ok(submitOp.requestBody.content['application/json'].schema.properties.answers);

@@ -2,4 +2,5 @@
 export * from './locales.js';
 export * from './problem.js';
 export * from './survey.js';
+export * from './event.js';
 export * from './routes.js';

@@ -11,6 +11,19 @@ import {
   SurveyPatch,
   SurveyResults,
 } from './survey.js';
+import {
+  Attendee,
+  Event,
+  EventAttendees,
+  EventInput,
+  EventList,
+  EventPatch,
+  PublicEvent,
+  RsvpInput,
+  RsvpPatch,
+  RsvpReceipt,
+  RsvpView,
+} from './event.js';
 
 export interface RouteSchemas {
   params?: TSchema;
@@ -22,6 +35,10 @@ export interface RouteSchemas {
 export type RouteWithSchemas = RouteSpec & RouteSchemas;
 
 const SurveyParams = Type.Object({ surveyId: Type.String({ maxLength: 64 }) });
+const EventParams = Type.Object({ eventId: Type.String({ maxLength: 64 }) });
+const RsvpParams = Type.Object({ rsvpId: Type.String({ maxLength: 64 }) });
+const EventRsvpParams = Type.Object({ eventId: Type.String({ maxLength: 64 }), rsvpId: Type.String({ maxLength: 64 }) });
+const SchoolParams = Type.Object({ schoolId: Type.String({ maxLength: 64 }) });
 
 const schemas: Record<RouteName, RouteSchemas> = {
   health: { response: Type.Object({ status: Type.Literal('ok'), database: Type.String() }) },
@@ -35,6 +52,22 @@ const schemas: Record<RouteName, RouteSchemas> = {
   closeSurvey: { params: SurveyParams, response: Survey },
   getSurveyResults: { params: SurveyParams, response: SurveyResults },
   getSurveyResultsCsv: { params: SurveyParams },
+  getPublicEvent: { params: EventParams, response: PublicEvent },
+  createRsvp: { params: EventParams, body: RsvpInput, response: RsvpReceipt },
+  getRsvp: { params: RsvpParams, response: RsvpView },
+  updateRsvp: { params: RsvpParams, body: RsvpPatch, response: RsvpReceipt },
+  cancelRsvp: { params: RsvpParams, response: RsvpReceipt },
+  getEventIcs: { params: EventParams },
+  getSchoolCalendar: { params: SchoolParams },
+  listEvents: { response: EventList },
+  createEvent: { body: EventInput, response: Event },
+  getEvent: { params: EventParams, response: Event },
+  updateEvent: { params: EventParams, body: EventPatch, response: Event },
+  publishEvent: { params: EventParams, response: Event },
+  cancelEvent: { params: EventParams, response: Event },
+  getEventAttendees: { params: EventParams, response: EventAttendees },
+  getEventAttendeesCsv: { params: EventParams },
+  checkInRsvp: { params: EventRsvpParams, response: Attendee },
 };
 
 /** Every route of `routes` with its schemas attached. */

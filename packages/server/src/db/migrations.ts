@@ -97,9 +97,77 @@ function statusCheck() {
   return sql`status in ('draft', 'published', 'closed')`;
 }
 
+/**
+ * Events, their sessions and family RSVPs. Places are counted from confirmed RSVPs while the session
+ * row is locked, so no counter can drift; `queue_seq` orders the waitlist within a session.
+ */
+const events: Migration = {
+  async up(db: Kysely<any>) {
+    await db.schema
+      .createTable('events')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('organization_id', 'text', (c) => c.notNull().references('organizations.id').onDelete('cascade'))
+      .addColumn('school_id', 'text', (c) => c.notNull().references('schools.id'))
+      .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('draft', 'published', 'cancelled')`))
+      .addColumn('default_locale', 'text', (c) => c.notNull())
+      .addColumn('time_zone', 'text', (c) => c.notNull())
+      .addColumn('content', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('updated_at', 'text', (c) => c.notNull())
+      .addColumn('published_at', 'text')
+      .addColumn('cancelled_at', 'text')
+      .execute();
+    await db.schema.createIndex('events_organization_idx').on('events').columns(['organization_id', 'created_at']).execute();
+    await db.schema.createIndex('events_school_idx').on('events').columns(['school_id', 'status']).execute();
+
+    await db.schema
+      .createTable('event_sessions')
+      .addColumn('event_id', 'text', (c) => c.notNull().references('events.id').onDelete('cascade'))
+      .addColumn('id', 'text', (c) => c.notNull())
+      .addColumn('organization_id', 'text', (c) => c.notNull().references('organizations.id').onDelete('cascade'))
+      .addColumn('position', 'integer', (c) => c.notNull())
+      .addColumn('starts_at', 'text', (c) => c.notNull())
+      .addColumn('ends_at', 'text', (c) => c.notNull())
+      .addColumn('capacity', 'integer')
+      .addPrimaryKeyConstraint('event_sessions_pk', ['event_id', 'id'])
+      .execute();
+
+    await db.schema
+      .createTable('rsvps')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('event_id', 'text', (c) => c.notNull().references('events.id').onDelete('cascade'))
+      .addColumn('session_id', 'text', (c) => c.notNull())
+      .addColumn('organization_id', 'text', (c) => c.notNull().references('organizations.id').onDelete('cascade'))
+      .addColumn('school_id', 'text', (c) => c.notNull())
+      .addColumn('response', 'text', (c) => c.notNull().check(sql`response in ('going', 'maybe', 'not-going')`))
+      .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('confirmed', 'waitlisted', 'declined', 'cancelled')`))
+      .addColumn('adults', 'integer', (c) => c.notNull())
+      .addColumn('children', 'integer', (c) => c.notNull())
+      .addColumn('names', 'text', (c) => c.notNull())
+      .addColumn('email', 'text')
+      .addColumn('phone', 'text')
+      .addColumn('needs', 'text', (c) => c.notNull())
+      .addColumn('note', 'text')
+      .addColumn('locale', 'text', (c) => c.notNull())
+      .addColumn('family_id', 'text')
+      .addColumn('edit_token_hash', 'text', (c) => c.notNull().unique())
+      .addColumn('queue_seq', 'integer', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('updated_at', 'text', (c) => c.notNull())
+      .addColumn('cancelled_at', 'text')
+      .addColumn('attended_at', 'text')
+      .execute();
+    await db.schema.createIndex('rsvps_session_idx').on('rsvps').columns(['event_id', 'session_id', 'status', 'queue_seq']).execute();
+  },
+  async down(db: Kysely<any>) {
+    for (const table of ['rsvps', 'event_sessions', 'events']) await db.schema.dropTable(table).ifExists().execute();
+  },
+};
+
 /** Migrations in order; names sort lexically, so keep the numeric prefix. */
 export const migrations: Record<string, Migration> = {
   '0001_initial': initial,
+  '0002_events': events,
 };
 
 class InCodeMigrationProvider implements MigrationProvider {

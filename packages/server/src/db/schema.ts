@@ -73,6 +73,61 @@ export interface IdempotencyKeysTable {
   created_at: string;
 }
 
+export interface EventsTable {
+  id: string;
+  organization_id: string;
+  school_id: string;
+  status: 'draft' | 'published' | 'cancelled';
+  default_locale: string;
+  time_zone: string;
+  /** JSON: `{ title, description?, location?, place?, onlineUrl?, audience?, needsAsked }`. */
+  content: string;
+  created_at: string;
+  updated_at: string;
+  published_at: string | null;
+  cancelled_at: string | null;
+}
+
+export interface EventSessionsTable {
+  event_id: string;
+  id: string;
+  organization_id: string;
+  position: number;
+  starts_at: string;
+  ends_at: string;
+  /** People; null is unlimited. */
+  capacity: number | null;
+}
+
+export interface RsvpsTable {
+  id: string;
+  event_id: string;
+  session_id: string;
+  organization_id: string;
+  school_id: string;
+  response: 'going' | 'maybe' | 'not-going';
+  status: 'confirmed' | 'waitlisted' | 'declined' | 'cancelled';
+  adults: number;
+  children: number;
+  /** JSON array of strings. */
+  names: string;
+  email: string | null;
+  phone: string | null;
+  /** JSON: RsvpNeeds. */
+  needs: string;
+  note: string | null;
+  locale: string;
+  family_id: string | null;
+  /** SHA-256 of the family's edit token; the token itself is never stored. */
+  edit_token_hash: string;
+  /** Waitlist order within the session. */
+  queue_seq: number;
+  created_at: string;
+  updated_at: string;
+  cancelled_at: string | null;
+  attended_at: string | null;
+}
+
 export interface DatabaseSchema {
   organizations: OrganizationsTable;
   schools: SchoolsTable;
@@ -81,6 +136,9 @@ export interface DatabaseSchema {
   surveys: SurveysTable;
   survey_responses: SurveyResponsesTable;
   idempotency_keys: IdempotencyKeysTable;
+  events: EventsTable;
+  event_sessions: EventSessionsTable;
+  rsvps: RsvpsTable;
 }
 
 /** Kept for tables that may later need database-generated columns. */

@@ -1,4 +1,5 @@
-/** The demo school's surveys, written in English, Spanish and Hmong. */
+/** The demo school's surveys and events, written in English, Spanish and Hmong. */
+import type { EventContent } from '../store/events.js';
 import type { SurveyContent } from '../store/surveys.js';
 
 export const LINCOLN = { slug: 'lincoln', name: 'Lincoln Unified School District' };
@@ -198,5 +199,31 @@ export const picnicSurvey: SurveyContent = {
         },
       ],
     },
+  ],
+};
+
+export const FAMILY_MATH_NIGHT_ID = 'lincoln-family-math-night';
+
+/** Family Math Night: two sessions of 40 places, asking every family need. */
+export const familyMathNight = {
+  content: {
+    title: { en: 'Family Math Night', es: 'Noche de Matemáticas en Familia', hmn: 'Hmo Kawm Lej Ua Tsev Neeg' },
+    description: {
+      en: 'Play math games with your child, meet the teachers and take home free activity kits. Dinner is provided. Come to either session.',
+      es: 'Jueguen juntos juegos de matemáticas, conozcan a los maestros y llévense kits de actividades gratis. Habrá cena. Vengan a cualquiera de las dos sesiones.',
+      hmn: 'Tuaj ua si kev ua lej nrog koj tus menyuam, ntsib cov xib fwb thiab nqa cov khoom ua si dawb mus tsev. Muaj hmo noj. Tuaj tau ib lub sijhawm twg los tau.',
+    },
+    place: {
+      name: { en: 'Lincoln Elementary gym', es: 'Gimnasio de Lincoln Elementary', hmn: 'Chav ua si ntawm Lincoln Elementary' },
+      address: '1200 Lincoln Ave, Saint Paul, MN 55105',
+      mapUrl: 'https://www.openstreetmap.org/search?query=1200%20Lincoln%20Ave%20Saint%20Paul',
+    },
+    audience: { grades: ['K', '1', '2', '3', '4', '5'] },
+    needsAsked: ['interpreter', 'childcare', 'transportation', 'accessibility'],
+  } satisfies EventContent,
+  timeZone: 'America/Chicago',
+  sessions: [
+    { id: 'early', startsAt: '2027-03-04T17:00:00-06:00', endsAt: '2027-03-04T18:15:00-06:00', capacity: 40 },
+    { id: 'late', startsAt: '2027-03-04T18:30:00-06:00', endsAt: '2027-03-04T19:45:00-06:00', capacity: 40 },
   ],
 };

@@ -3,11 +3,22 @@ import type { Kysely } from 'kysely';
 import type { DatabaseSchema, SurveysTable } from '../db/schema.js';
 import { ensureOrganization, ensureSchool } from '../store/organizations.js';
 import type { SurveyContent } from '../store/surveys.js';
-import { FAMILY_SURVEY_ID, LINCOLN, LINCOLN_ELEMENTARY, PICNIC_SURVEY_ID, familySurvey, picnicSurvey } from './demo-content.js';
+import { toSessionRows } from '../store/events.js';
+import {
+  FAMILY_MATH_NIGHT_ID,
+  FAMILY_SURVEY_ID,
+  LINCOLN,
+  LINCOLN_ELEMENTARY,
+  PICNIC_SURVEY_ID,
+  familyMathNight,
+  familySurvey,
+  picnicSurvey,
+} from './demo-content.js';
 
 export interface SeedResult {
   organizationId: string;
   surveyIds: string[];
+  eventIds: string[];
 }
 
 export async function seedDemo(db: Kysely<DatabaseSchema>): Promise<SeedResult> {
@@ -46,5 +57,28 @@ export async function seedDemo(db: Kysely<DatabaseSchema>): Promise<SeedResult> 
     .onConflict((oc) => oc.column('id').doNothing())
     .execute();
 
-  return { organizationId: organization.id, surveyIds: [FAMILY_SURVEY_ID, PICNIC_SURVEY_ID] };
+  await db
+    .insertInto('events')
+    .values({
+      id: FAMILY_MATH_NIGHT_ID,
+      organization_id: organization.id,
+      school_id: LINCOLN_ELEMENTARY.id,
+      status: 'published',
+      default_locale: 'en',
+      time_zone: familyMathNight.timeZone,
+      content: JSON.stringify(familyMathNight.content),
+      created_at: '2026-01-20T15:00:00.000Z',
+      updated_at: '2026-01-22T15:00:00.000Z',
+      published_at: '2026-01-22T15:00:00.000Z',
+      cancelled_at: null,
+    })
+    .onConflict((oc) => oc.column('id').doNothing())
+    .execute();
+  await db
+    .insertInto('event_sessions')
+    .values(toSessionRows(FAMILY_MATH_NIGHT_ID, organization.id, familyMathNight.sessions))
+    .onConflict((oc) => oc.columns(['event_id', 'id']).doNothing())
+    .execute();
+
+  return { organizationId: organization.id, surveyIds: [FAMILY_SURVEY_ID, PICNIC_SURVEY_ID], eventIds: [FAMILY_MATH_NIGHT_ID] };
 }
