@@ -3,7 +3,6 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import {
-  routes,
   validateEventContent,
   type EventAttendees,
   type EventInput,
@@ -35,13 +34,12 @@ import { findStoredResult, toRow } from '../store/idempotency.js';
 import { schoolBelongsTo } from '../store/organizations.js';
 import { needsSummary, promoteWaitlisted, toAttendee, toPromotion, waitlistPosition, type RsvpRow } from '../store/rsvps.js';
 import { idempotencyKeyOf, replay } from './public-surveys.js';
-import { routeSchema } from './route-schema.js';
+import { staffRouteOptions } from './route-schema.js';
 
 type Db = Kysely<DatabaseSchema>;
 type EventParams = { eventId: string };
 
 /** Staff routes are for servers and the staff console, not for scripts on other sites. */
-const STAFF_CONFIG = { cors: false } as const;
 
 const eventNotFound = () => notFound('No event with this id in your organization.');
 
@@ -155,20 +153,12 @@ export function registerStaffEventRoutes(app: FastifyInstance, ctx: AppContext):
   };
 
   app.route({
-    method: routes.listEvents.method,
-    url: routes.listEvents.path,
-    schema: routeSchema('listEvents'),
-    preHandler,
-    config: STAFF_CONFIG,
+    ...staffRouteOptions('listEvents', preHandler),
     handler: async (request) => ({ items: await listEvents(db, principalOf(request).organizationId) }),
   });
 
   app.route<{ Body: EventInput }>({
-    method: routes.createEvent.method,
-    url: routes.createEvent.path,
-    schema: routeSchema('createEvent'),
-    preHandler,
-    config: STAFF_CONFIG,
+    ...staffRouteOptions('createEvent', preHandler),
     handler: async (request, reply: FastifyReply) => {
       const { organizationId } = principalOf(request);
       const key = idempotencyKeyOf(request, false);
@@ -221,20 +211,12 @@ export function registerStaffEventRoutes(app: FastifyInstance, ctx: AppContext):
   });
 
   app.route<{ Params: EventParams }>({
-    method: routes.getEvent.method,
-    url: routes.getEvent.path,
-    schema: routeSchema('getEvent'),
-    preHandler,
-    config: STAFF_CONFIG,
+    ...staffRouteOptions('getEvent', preHandler),
     handler: async (request) => present(await ownedEvent(principalOf(request).organizationId, request.params.eventId)),
   });
 
   app.route<{ Params: EventParams; Body: EventPatch }>({
-    method: routes.updateEvent.method,
-    url: routes.updateEvent.path,
-    schema: routeSchema('updateEvent'),
-    preHandler,
-    config: STAFF_CONFIG,
+    ...staffRouteOptions('updateEvent', preHandler),
     handler: async (request) => {
       const { organizationId } = principalOf(request);
       const before = await ownedEvent(organizationId, request.params.eventId);
@@ -323,11 +305,7 @@ export function registerStaffEventRoutes(app: FastifyInstance, ctx: AppContext):
   });
 
   app.route<{ Params: EventParams }>({
-    method: routes.publishEvent.method,
-    url: routes.publishEvent.path,
-    schema: routeSchema('publishEvent'),
-    preHandler,
-    config: STAFF_CONFIG,
+    ...staffRouteOptions('publishEvent', preHandler),
     handler: async (request) => {
       const { organizationId } = principalOf(request);
       const row = await ownedEvent(organizationId, request.params.eventId);
@@ -346,11 +324,7 @@ export function registerStaffEventRoutes(app: FastifyInstance, ctx: AppContext):
   });
 
   app.route<{ Params: EventParams }>({
-    method: routes.cancelEvent.method,
-    url: routes.cancelEvent.path,
-    schema: routeSchema('cancelEvent'),
-    preHandler,
-    config: STAFF_CONFIG,
+    ...staffRouteOptions('cancelEvent', preHandler),
     handler: async (request) => {
       const { organizationId } = principalOf(request);
       const row = await ownedEvent(organizationId, request.params.eventId);
@@ -369,11 +343,7 @@ export function registerStaffEventRoutes(app: FastifyInstance, ctx: AppContext):
   });
 
   app.route<{ Params: EventParams }>({
-    method: routes.getEventAttendees.method,
-    url: routes.getEventAttendees.path,
-    schema: routeSchema('getEventAttendees'),
-    preHandler,
-    config: STAFF_CONFIG,
+    ...staffRouteOptions('getEventAttendees', preHandler),
     handler: async (request, reply): Promise<EventAttendees> => {
       const { organizationId } = principalOf(request);
       const row = await ownedEvent(organizationId, request.params.eventId);
@@ -403,11 +373,7 @@ export function registerStaffEventRoutes(app: FastifyInstance, ctx: AppContext):
   });
 
   app.route<{ Params: EventParams }>({
-    method: routes.getEventAttendeesCsv.method,
-    url: routes.getEventAttendeesCsv.path,
-    schema: routeSchema('getEventAttendeesCsv', { successContentType: 'text/csv' }),
-    preHandler,
-    config: STAFF_CONFIG,
+    ...staffRouteOptions('getEventAttendeesCsv', preHandler, { successContentType: 'text/csv' }),
     handler: async (request, reply) => {
       const { organizationId } = principalOf(request);
       const row = await ownedEvent(organizationId, request.params.eventId);
@@ -421,11 +387,7 @@ export function registerStaffEventRoutes(app: FastifyInstance, ctx: AppContext):
   });
 
   app.route<{ Params: EventParams & { rsvpId: string } }>({
-    method: routes.checkInRsvp.method,
-    url: routes.checkInRsvp.path,
-    schema: routeSchema('checkInRsvp'),
-    preHandler,
-    config: STAFF_CONFIG,
+    ...staffRouteOptions('checkInRsvp', preHandler),
     handler: async (request) => {
       const { organizationId } = principalOf(request);
       const event = await ownedEvent(organizationId, request.params.eventId);

@@ -8,7 +8,6 @@ import {
   isSessionPast,
   matchSupportedLocale,
   partySize,
-  routes,
   validateRsvp,
   type RsvpInput,
   type RsvpPatch,
@@ -43,7 +42,7 @@ import {
   type RsvpRow,
 } from '../store/rsvps.js';
 import { idempotencyKeyOf } from './public-surveys.js';
-import { routeSchema } from './route-schema.js';
+import { routeOptions } from './route-schema.js';
 
 type EventParams = { eventId: string };
 type RsvpParams = { rsvpId: string };
@@ -121,9 +120,7 @@ export function registerPublicEventRoutes(app: FastifyInstance, ctx: AppContext)
   };
 
   app.route<{ Params: EventParams }>({
-    method: routes.getPublicEvent.method,
-    url: routes.getPublicEvent.path,
-    schema: routeSchema('getPublicEvent'),
+    ...routeOptions('getPublicEvent'),
     handler: async (request, reply) => {
       const row = await visibleEvent(request.params.eventId);
       reply.header('cache-control', 'no-cache');
@@ -132,9 +129,7 @@ export function registerPublicEventRoutes(app: FastifyInstance, ctx: AppContext)
   });
 
   app.route<{ Params: EventParams; Body: RsvpInput }>({
-    method: routes.createRsvp.method,
-    url: routes.createRsvp.path,
-    schema: routeSchema('createRsvp'),
+    ...routeOptions('createRsvp'),
     bodyLimit: ctx.publicBodyLimit,
     config: rateLimit,
     handler: async (request, reply) => {
@@ -230,9 +225,7 @@ export function registerPublicEventRoutes(app: FastifyInstance, ctx: AppContext)
   });
 
   app.route<{ Params: RsvpParams }>({
-    method: routes.getRsvp.method,
-    url: routes.getRsvp.path,
-    schema: { ...routeSchema('getRsvp'), headers: editTokenHeader },
+    ...routeOptions('getRsvp', { headers: editTokenHeader }),
     handler: async (request, reply) => {
       const token = editTokenOf(request);
       const rsvp = await findRsvp(db, request.params.rsvpId);
@@ -245,9 +238,7 @@ export function registerPublicEventRoutes(app: FastifyInstance, ctx: AppContext)
   });
 
   app.route<{ Params: RsvpParams; Body: RsvpPatch }>({
-    method: routes.updateRsvp.method,
-    url: routes.updateRsvp.path,
-    schema: { ...routeSchema('updateRsvp'), headers: editTokenHeader },
+    ...routeOptions('updateRsvp', { headers: editTokenHeader }),
     bodyLimit: ctx.publicBodyLimit,
     config: rateLimit,
     handler: async (request, reply) => {
@@ -349,9 +340,7 @@ export function registerPublicEventRoutes(app: FastifyInstance, ctx: AppContext)
   });
 
   app.route<{ Params: RsvpParams }>({
-    method: routes.cancelRsvp.method,
-    url: routes.cancelRsvp.path,
-    schema: { ...routeSchema('cancelRsvp'), headers: editTokenHeader },
+    ...routeOptions('cancelRsvp', { headers: editTokenHeader }),
     config: rateLimit,
     handler: async (request, reply) => {
       const { rsvp: before, event } = await ownedRsvp(request);
@@ -390,9 +379,7 @@ export function registerPublicEventRoutes(app: FastifyInstance, ctx: AppContext)
       .send(body);
 
   app.route<{ Params: EventParams }>({
-    method: routes.getEventIcs.method,
-    url: routes.getEventIcs.path,
-    schema: { ...routeSchema('getEventIcs', { successContentType: 'text/calendar' }), querystring: langQuery },
+    ...routeOptions('getEventIcs', { successContentType: 'text/calendar', querystring: langQuery }),
     handler: async (request, reply) => {
       const row = await visibleEvent(request.params.eventId);
       const body = calendarIcs([{ row, content: parseEventContent(row), sessions: await loadSessions(db, row.id) }], {
@@ -403,9 +390,7 @@ export function registerPublicEventRoutes(app: FastifyInstance, ctx: AppContext)
   });
 
   app.route<{ Params: { schoolId: string } }>({
-    method: routes.getSchoolCalendar.method,
-    url: routes.getSchoolCalendar.path,
-    schema: { ...routeSchema('getSchoolCalendar', { successContentType: 'text/calendar' }), querystring: langQuery },
+    ...routeOptions('getSchoolCalendar', { successContentType: 'text/calendar', querystring: langQuery }),
     handler: async (request, reply) => {
       const school = await db.selectFrom('schools').select(['id', 'name']).where('id', '=', request.params.schoolId).executeTakeFirst();
       if (!school) throw notFound('No school has this id.');

@@ -1,14 +1,14 @@
 /** The public survey API families' widgets call: fetch a survey and submit answers, from any origin. */
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { PROBLEM_TYPES, routes, validateAnswers, type ResponseReceipt, type ResponseSubmission } from '@tandem/protocol';
+import { PROBLEM_TYPES, validateAnswers, type ResponseReceipt, type ResponseSubmission } from '@tandem/protocol';
 import type { AppContext } from '../context.js';
 import { HttpProblem, notFound, unauthorized, validationProblem } from '../problems.js';
 import { canonicalJson, sha256Hex } from '../secrets.js';
 import { findStoredResult, IDEMPOTENCY_KEY_MAX, type StoredResult } from '../store/idempotency.js';
 import { keyTooLong, missingKey } from '../store/idempotency-problems.js';
 import { toPublicSurvey } from '../store/surveys.js';
-import { routeSchema } from './route-schema.js';
+import { routeOptions } from './route-schema.js';
 
 type SurveyParams = { surveyId: string };
 
@@ -33,9 +33,7 @@ export function idempotencyKeyOf(request: FastifyRequest, required: boolean): st
 
 export function registerPublicSurveyRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.route<{ Params: SurveyParams }>({
-    method: routes.getPublicSurvey.method,
-    url: routes.getPublicSurvey.path,
-    schema: routeSchema('getPublicSurvey'),
+    ...routeOptions('getPublicSurvey'),
     handler: async (request) => {
       const row = await ctx.queries.surveyWithSchool(request.params.surveyId);
       if (!row || row.status === 'draft') throw surveyNotFound();
@@ -46,9 +44,7 @@ export function registerPublicSurveyRoutes(app: FastifyInstance, ctx: AppContext
   const rateLimit = ctx.rateLimitPerMinute > 0 ? { rateLimit: { max: ctx.rateLimitPerMinute, timeWindow: '1 minute' } } : {};
 
   app.route<{ Params: SurveyParams; Body: ResponseSubmission }>({
-    method: routes.submitSurveyResponse.method,
-    url: routes.submitSurveyResponse.path,
-    schema: routeSchema('submitSurveyResponse'),
+    ...routeOptions('submitSurveyResponse'),
     bodyLimit: ctx.publicBodyLimit,
     config: rateLimit,
     handler: async (request, reply) => {

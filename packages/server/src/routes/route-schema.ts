@@ -1,5 +1,6 @@
 /** Turns a protocol RouteSpec into Fastify route options: ajv-validated schemas and OpenAPI metadata. */
 import { Type, type TSchema } from '@sinclair/typebox';
+import type { FastifyRequest } from 'fastify';
 import { PROBLEM_CONTENT_TYPE } from '@tandem/protocol';
 import type { RouteName } from '@tandem/protocol';
 import { Problem, routes, type RouteWithSchemas } from '@tandem/protocol/schemas';
@@ -11,7 +12,14 @@ const problemResponse = (description: string) => ({
 });
 
 /** Looks the route up in the schema table by name, so a route can never be registered without its schemas. */
-export function routeSchema(name: RouteName, extra: { successContentType?: string } = {}) {
+export interface RouteExtra {
+  successContentType?: string;
+  /** Request headers the route reads (besides Idempotency-Key, which idempotent routes get anyway). */
+  headers?: TSchema;
+  querystring?: TSchema | Record<string, unknown>;
+}
+
+export function routeSchema(name: RouteName, extra: RouteExtra = {}) {
   const spec: RouteWithSchemas = routes[name];
   const success: Record<string, unknown> = spec.response
     ? spec.response
@@ -40,8 +48,24 @@ export function routeSchema(name: RouteName, extra: { successContentType?: strin
       ),
     });
   }
+  if (extra.headers) schema.headers = extra.headers;
+  if (extra.querystring) schema.querystring = extra.querystring;
   if (spec.access === 'staff') schema.security = [{ bearerAuth: [] }];
   return schema;
+}
+
+/** Method, URL and schemas of a route, all taken from the route table by its name. */
+export function routeOptions(name: RouteName, extra: RouteExtra = {}) {
+  const spec = routes[name];
+  return { method: spec.method, url: spec.path, schema: routeSchema(name, extra) };
+}
+
+/**
+ * A staff route: its API token is checked first, and it gets no cross-origin grant, since staff APIs
+ * are called by servers and the console, never from a family's page.
+ */
+export function staffRouteOptions(name: RouteName, preHandler: (request: FastifyRequest) => Promise<void>, extra: RouteExtra = {}) {
+  return { ...routeOptions(name, extra), preHandler, config: { cors: false } };
 }
 
 export type { TSchema };

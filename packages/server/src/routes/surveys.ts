@@ -4,7 +4,6 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import {
   allQuestions,
-  routes,
   validateSurveyContent,
   type AnswerValue,
   type FieldError,
@@ -31,7 +30,7 @@ import {
   type SurveyRow,
 } from '../store/surveys.js';
 import { idempotencyKeyOf, replay } from './public-surveys.js';
-import { routeSchema } from './route-schema.js';
+import { staffRouteOptions } from './route-schema.js';
 
 type Db = Kysely<DatabaseSchema>;
 type SurveyParams = { surveyId: string };
@@ -44,7 +43,6 @@ declare module 'fastify' {
 }
 
 /** Staff routes are for servers and the staff console, not for scripts on other sites. */
-const STAFF_CONFIG = { cors: false } as const;
 
 const surveyNotFound = () => notFound('No survey with this id in your organization.');
 
@@ -126,21 +124,13 @@ export function registerStaffSurveyRoutes(app: FastifyInstance, ctx: AppContext)
   const present = async (row: SurveyRow): Promise<Survey> => toSurvey(row, await countResponses(db, row.organization_id, row.id));
 
   app.route({
-    method: routes.listSurveys.method,
-    url: routes.listSurveys.path,
-    schema: routeSchema('listSurveys'),
-    preHandler,
-    config: STAFF_CONFIG,
+    ...staffRouteOptions('listSurveys', preHandler),
     handler: async (request) => ({ items: await listSurveys(db, principalOf(request).organizationId) }),
   });
 
   app.route<{ Body: SurveyInput }>({
-    method: routes.createSurvey.method,
-    url: routes.createSurvey.path,
-    schema: routeSchema('createSurvey'),
+    ...staffRouteOptions('createSurvey', preHandler),
     preValidation: fillQuestionDefaults,
-    preHandler,
-    config: STAFF_CONFIG,
     handler: async (request, reply: FastifyReply) => {
       const { organizationId } = principalOf(request);
       const key = idempotencyKeyOf(request, false);
@@ -191,21 +181,13 @@ export function registerStaffSurveyRoutes(app: FastifyInstance, ctx: AppContext)
   });
 
   app.route<{ Params: SurveyParams }>({
-    method: routes.getSurvey.method,
-    url: routes.getSurvey.path,
-    schema: routeSchema('getSurvey'),
-    preHandler,
-    config: STAFF_CONFIG,
+    ...staffRouteOptions('getSurvey', preHandler),
     handler: async (request) => present(await ownedSurvey(principalOf(request).organizationId, request.params.surveyId)),
   });
 
   app.route<{ Params: SurveyParams; Body: SurveyPatch }>({
-    method: routes.updateSurvey.method,
-    url: routes.updateSurvey.path,
-    schema: routeSchema('updateSurvey'),
+    ...staffRouteOptions('updateSurvey', preHandler),
     preValidation: fillQuestionDefaults,
-    preHandler,
-    config: STAFF_CONFIG,
     handler: async (request) => {
       const { organizationId } = principalOf(request);
       const before = await ownedSurvey(organizationId, request.params.surveyId);
@@ -239,11 +221,7 @@ export function registerStaffSurveyRoutes(app: FastifyInstance, ctx: AppContext)
   });
 
   app.route<{ Params: SurveyParams }>({
-    method: routes.publishSurvey.method,
-    url: routes.publishSurvey.path,
-    schema: routeSchema('publishSurvey'),
-    preHandler,
-    config: STAFF_CONFIG,
+    ...staffRouteOptions('publishSurvey', preHandler),
     handler: async (request) => {
       const { organizationId } = principalOf(request);
       const row = await ownedSurvey(organizationId, request.params.surveyId);
@@ -262,11 +240,7 @@ export function registerStaffSurveyRoutes(app: FastifyInstance, ctx: AppContext)
   });
 
   app.route<{ Params: SurveyParams }>({
-    method: routes.closeSurvey.method,
-    url: routes.closeSurvey.path,
-    schema: routeSchema('closeSurvey'),
-    preHandler,
-    config: STAFF_CONFIG,
+    ...staffRouteOptions('closeSurvey', preHandler),
     handler: async (request) => {
       const { organizationId } = principalOf(request);
       const row = await ownedSurvey(organizationId, request.params.surveyId);
@@ -285,11 +259,7 @@ export function registerStaffSurveyRoutes(app: FastifyInstance, ctx: AppContext)
   });
 
   app.route<{ Params: SurveyParams }>({
-    method: routes.getSurveyResults.method,
-    url: routes.getSurveyResults.path,
-    schema: routeSchema('getSurveyResults'),
-    preHandler,
-    config: STAFF_CONFIG,
+    ...staffRouteOptions('getSurveyResults', preHandler),
     handler: async (request) => {
       const { organizationId } = principalOf(request);
       const row = await ownedSurvey(organizationId, request.params.surveyId);
@@ -298,11 +268,7 @@ export function registerStaffSurveyRoutes(app: FastifyInstance, ctx: AppContext)
   });
 
   app.route<{ Params: SurveyParams }>({
-    method: routes.getSurveyResultsCsv.method,
-    url: routes.getSurveyResultsCsv.path,
-    schema: routeSchema('getSurveyResultsCsv', { successContentType: 'text/csv' }),
-    preHandler,
-    config: STAFF_CONFIG,
+    ...staffRouteOptions('getSurveyResultsCsv', preHandler, { successContentType: 'text/csv' }),
     handler: async (request, reply) => {
       const { organizationId } = principalOf(request);
       const row = await ownedSurvey(organizationId, request.params.surveyId);
