@@ -18,7 +18,8 @@ export {
   STAFF_ROLES,
 } from './store/organizations.js';
 export { hashPassword, verifyPassword } from './secrets.js';
-export { computeResults, resultsCsv, csvCell } from './results.js';
+export { computeResults, resultsCsv } from './results.js';
+export { csvCell, csvDocument } from './csv.js';
 export { SHORT_CACHE, IMMUTABLE_CACHE } from './routes/assets.js';
 export { pruneIdempotencyKeys } from './store/idempotency.js';
 export { SubmissionBatcher, type PendingSubmission } from './store/submission-batcher.js';

@@ -1,5 +1,6 @@
 /** Staff results: aggregates per question and the CSV export, computed from stored responses. */
 import { allQuestions, pickText, type AnswerValue, type LocalizedText, type QuestionResult, type SurveyResults } from '@tandem/protocol';
+import { csvDocument } from './csv.js';
 import type { SurveyContent } from './store/surveys.js';
 
 export interface StoredResponse {
@@ -80,14 +81,6 @@ export function computeResults(surveyId: string, content: SurveyContent, respons
   return { surveyId, responseCount: responses.length, locales, questions };
 }
 
-/** Spreadsheet programs run cells that start with these as formulas; a leading quote makes them text. */
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-export function csvCell(value: string): string {
-  const safe = FORMULA_START.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
 /** One row per response, one column per question headed by its prompt in the survey's default language. */
 export function resultsCsv(content: SurveyContent, defaultLocale: string, responses: readonly StoredResponse[]): string {
   const questions = allQuestions(content);
@@ -115,6 +108,5 @@ export function resultsCsv(content: SurveyContent, defaultLocale: string, respon
     });
     lines.push([response.id, response.submittedAt, response.locale, ...cells]);
   }
-  // The BOM tells spreadsheet programs the file is UTF-8, so Hmong and Arabic text opens intact.
-  return '\uFEFF' + lines.map((cells) => cells.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  return csvDocument(lines);
 }

@@ -14,7 +14,8 @@ import { principalOf, requireStaff } from '../auth.js';
 import type { AppContext } from '../context.js';
 import type { DatabaseSchema } from '../db/schema.js';
 import { conflict, notFound, validationProblem } from '../problems.js';
-import { csvCell } from '../results.js';
+import { csvDocument } from '../csv.js';
+import { laterThan } from '../timestamps.js';
 import { canonicalJson, sha256Hex } from '../secrets.js';
 import {
   eventContentOf,
@@ -126,8 +127,7 @@ function attendeesCsv(event: EventRow, sessions: readonly SessionRow[], rsvps: r
       rsvp.attended_at ?? '',
     ]);
   }
-  // The BOM tells spreadsheet programs the file is UTF-8, so Hmong and Arabic names open intact.
-  return '\uFEFF' + lines.map((cells) => cells.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  return csvDocument(lines);
 }
 
 export function registerStaffEventRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -413,11 +413,4 @@ export function registerStaffEventRoutes(app: FastifyInstance, ctx: AppContext):
       return toAttendee(updated, await waitlistPosition(db, updated));
     },
   });
-}
-
-/** Now, but strictly after `previous`, so two edits within one millisecond still differ. */
-function laterThan(previous: string): string {
-  const now = Date.now();
-  const prev = Date.parse(previous);
-  return new Date(now > prev ? now : prev + 1).toISOString();
 }

@@ -16,6 +16,7 @@ import type { AppContext } from '../context.js';
 import type { DatabaseSchema } from '../db/schema.js';
 import { conflict, notFound, validationProblem } from '../problems.js';
 import { computeResults, resultsCsv, type StoredResponse } from '../results.js';
+import { laterThan } from '../timestamps.js';
 import { canonicalJson, sha256Hex } from '../secrets.js';
 import { schoolBelongsTo } from '../store/organizations.js';
 import { findStoredResult, toRow } from '../store/idempotency.js';
@@ -280,14 +281,4 @@ export function registerStaffSurveyRoutes(app: FastifyInstance, ctx: AppContext)
         .send(csv);
     },
   });
-}
-
-/**
- * Now, but strictly after `previous`: `updated_at` versions cached content, so two edits within one
- * millisecond must still differ.
- */
-function laterThan(previous: string): string {
-  const now = Date.now();
-  const prev = Date.parse(previous);
-  return new Date(now > prev ? now : prev + 1).toISOString();
 }
