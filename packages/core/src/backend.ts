@@ -1,5 +1,16 @@
 /** The Backend interface every widget talks to, and the error it throws. */
-import type { FieldError, Problem, PublicSurvey, ResponseReceipt, ResponseSubmission } from '@tandem/protocol';
+import type {
+  FieldError,
+  Problem,
+  PublicEvent,
+  PublicSurvey,
+  ResponseReceipt,
+  ResponseSubmission,
+  RsvpInput,
+  RsvpPatch,
+  RsvpReceipt,
+  RsvpView,
+} from '@tandem/protocol';
 
 /**
  * What a widget needs from a server. `HttpBackend` speaks Tandem's REST API; `MemoryBackend` serves
@@ -9,6 +20,16 @@ export interface Backend {
   getSurvey(surveyId: string, options?: { signal?: AbortSignal }): Promise<PublicSurvey>;
   /** `idempotencyKey` is the outbox entry's id: sending it twice stores one response. */
   submitSurveyResponse(surveyId: string, submission: ResponseSubmission, idempotencyKey: string): Promise<ResponseReceipt>;
+
+  getEvent(eventId: string, options?: { signal?: AbortSignal }): Promise<PublicEvent>;
+  /** `idempotencyKey` is the outbox entry's id: sending it twice makes one RSVP (and returns the same edit token). */
+  createRsvp(eventId: string, input: RsvpInput, idempotencyKey: string): Promise<RsvpReceipt>;
+  /** A family's own RSVP, read back with the edit token it was given. */
+  getRsvp(rsvpId: string, editToken: string, options?: { signal?: AbortSignal }): Promise<RsvpView>;
+  updateRsvp(rsvpId: string, editToken: string, patch: RsvpPatch): Promise<RsvpReceipt>;
+  cancelRsvp(rsvpId: string, editToken: string): Promise<RsvpReceipt>;
+  /** Where the event's `.ics` file can be downloaded; absent when the backend serves no calendar files. */
+  eventCalendarUrl?(eventId: string, locale: string): string;
 }
 
 export type BackendErrorKind =

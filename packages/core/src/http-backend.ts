@@ -4,11 +4,17 @@ import {
   PROBLEM_TYPES,
   routePath,
   routes,
+  RSVP_TOKEN_HEADER,
   type Problem,
+  type PublicEvent,
   type PublicSurvey,
   type ResponseReceipt,
   type ResponseSubmission,
   type RouteSpec,
+  type RsvpInput,
+  type RsvpPatch,
+  type RsvpReceipt,
+  type RsvpView,
 } from '@tandem/protocol';
 import { BackendError, type Backend, type BackendErrorKind } from './backend.js';
 
@@ -66,6 +72,32 @@ export class HttpBackend implements Backend {
     return this.request<ResponseReceipt>(routes.submitSurveyResponse, { surveyId }, { body: submission, idempotencyKey });
   }
 
+  getEvent(eventId: string, options: { signal?: AbortSignal } = {}): Promise<PublicEvent> {
+    return this.request<PublicEvent>(routes.getPublicEvent, { eventId }, { signal: options.signal });
+  }
+
+  createRsvp(eventId: string, input: RsvpInput, idempotencyKey: string): Promise<RsvpReceipt> {
+    return this.request<RsvpReceipt>(routes.createRsvp, { eventId }, { body: input, idempotencyKey });
+  }
+
+  getRsvp(rsvpId: string, editToken: string, options: { signal?: AbortSignal } = {}): Promise<RsvpView> {
+    return this.request<RsvpView>(routes.getRsvp, { rsvpId }, { headers: { [RSVP_TOKEN_HEADER]: editToken }, signal: options.signal });
+  }
+
+  updateRsvp(rsvpId: string, editToken: string, patch: RsvpPatch): Promise<RsvpReceipt> {
+    return this.request<RsvpReceipt>(routes.updateRsvp, { rsvpId }, { body: patch, headers: { [RSVP_TOKEN_HEADER]: editToken } });
+  }
+
+  cancelRsvp(rsvpId: string, editToken: string): Promise<RsvpReceipt> {
+    return this.request<RsvpReceipt>(routes.cancelRsvp, { rsvpId }, { headers: { [RSVP_TOKEN_HEADER]: editToken } });
+  }
+
+  eventCalendarUrl(eventId: string, locale: string): string {
+    const url = new URL(this.url(routes.getEventIcs, { eventId }));
+    url.searchParams.set('lang', locale);
+    return url.href;
+  }
+
   /** Resolves a route against the base URL, keeping any path prefix the base has. */
   url(route: Pick<RouteSpec, 'path'>, params: Record<string, string> = {}): string {
     return new URL(routePath(route, params).replace(/^\//, ''), this.baseUrl).href;
@@ -74,9 +106,9 @@ export class HttpBackend implements Backend {
   async request<T>(
     route: RouteSpec,
     params: Record<string, string>,
-    options: { body?: unknown; idempotencyKey?: string; signal?: AbortSignal | undefined } = {},
+    options: { body?: unknown; idempotencyKey?: string; headers?: Record<string, string>; signal?: AbortSignal | undefined } = {},
   ): Promise<T> {
-    const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
+    const headers: Record<string, string> = { ...options.headers, Accept: 'application/json, application/problem+json' };
     if (options.body !== undefined) headers['Content-Type'] = 'application/json';
     if (route.idempotent) {
       if (!options.idempotencyKey) throw new Error(`${route.method} ${route.path} needs an idempotency key`);

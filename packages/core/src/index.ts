@@ -3,6 +3,8 @@ export { BackendError, type Backend, type BackendErrorKind } from './backend.js'
 export { HttpBackend, MAX_RETRY_DELAY_MS, kindForStatus, parseRetryAfter, type HttpBackendOptions } from './http-backend.js';
 export { MemoryBackend, type MemoryBackendOptions } from './memory-backend.js';
 export { demoSurveys } from './demo-data.js';
+export { demoEvents } from './demo-events.js';
+export { MemoryEvents, type MemoryEvent } from './memory-events.js';
 export { TandemElement, backendKeyOf, configBackendUrl, httpBackendFor } from './tandem-element.js';
 export { TandemConfig } from './config-element.js';
 export { baseStyles } from './base-styles.js';

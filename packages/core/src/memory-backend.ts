@@ -1,10 +1,23 @@
 /** An in-memory Backend for stories, component tests and offline demos; behaves like the reference server. */
-import { PROBLEM_TYPES, validateAnswers, type PublicSurvey, type ResponseReceipt, type ResponseSubmission } from '@tandem/protocol';
+import {
+  PROBLEM_TYPES,
+  validateAnswers,
+  type PublicEvent,
+  type PublicSurvey,
+  type ResponseReceipt,
+  type ResponseSubmission,
+  type RsvpInput,
+  type RsvpPatch,
+  type RsvpReceipt,
+  type RsvpView,
+} from '@tandem/protocol';
 import { BackendError, type Backend } from './backend.js';
 import { demoSurveys } from './demo-data.js';
+import { demoEvents } from './demo-events.js';
+import { MemoryEvents, type MemoryEvent } from './memory-events.js';
 import { newId } from './new-id.js';
 
-type BackendMethod = 'getSurvey' | 'submitSurveyResponse';
+type BackendMethod = 'getSurvey' | 'submitSurveyResponse' | 'getEvent' | 'createRsvp' | 'getRsvp' | 'updateRsvp' | 'cancelRsvp';
 
 export interface MemoryBackendOptions {
   /** Simulated network latency per call, in milliseconds. Default 0 (still asynchronous). */
@@ -15,7 +28,17 @@ export class MemoryBackend implements Backend {
   /** The outbox groups queued writes by backend; every MemoryBackend shares this one. */
   readonly key = 'memory';
   /** How many times each method was called, including calls that failed. */
-  readonly calls: Record<BackendMethod, number> = { getSurvey: 0, submitSurveyResponse: 0 };
+  readonly calls: Record<BackendMethod, number> = {
+    getSurvey: 0,
+    submitSurveyResponse: 0,
+    getEvent: 0,
+    createRsvp: 0,
+    getRsvp: 0,
+    updateRsvp: 0,
+    cancelRsvp: 0,
+  };
+  /** Events and RSVPs, with the server's capacity and waitlist rules; tests may inspect or cancel through it. */
+  readonly events = new MemoryEvents();
 
   private readonly surveys = new Map<string, PublicSurvey>();
   private readonly stored = new Map<string, ResponseSubmission[]>();
@@ -28,11 +51,21 @@ export class MemoryBackend implements Backend {
     this.latencyMs = options.latencyMs ?? 0;
   }
 
-  /** A backend holding the published survey `demo` (every question type, en + es, some hmn) and the closed `closed-demo`. */
+  /**
+   * A backend holding the published survey `demo` (every question type, en + es, some hmn), the closed
+   * `closed-demo`, and the events of `demoEvents()` with `full-event` already full.
+   */
   static withDemoData(options?: MemoryBackendOptions): MemoryBackend {
     const backend = new MemoryBackend(options);
     for (const survey of demoSurveys()) backend.addSurvey(survey);
+    for (const event of demoEvents()) backend.addEvent(event);
+    const family = { sessionId: 'only', response: 'going', adults: 2, children: 2, locale: 'en' } as const;
+    backend.events.create('full-event', { ...family, contact: { email: 'family@example.org' } }, 'demo-full-event');
     return backend;
+  }
+
+  addEvent(event: MemoryEvent): void {
+    this.events.add(event);
   }
 
   addSurvey(survey: PublicSurvey): void {
@@ -99,6 +132,31 @@ export class MemoryBackend implements Backend {
     this.stored.set(surveyId, list);
     this.receipts.set(idempotencyKey, { body, receipt });
     return structuredClone(receipt);
+  }
+
+  async getEvent(eventId: string, options: { signal?: AbortSignal } = {}): Promise<PublicEvent> {
+    await this.enter('getEvent', options.signal);
+    return this.events.publicEvent(eventId);
+  }
+
+  async createRsvp(eventId: string, input: RsvpInput, idempotencyKey: string): Promise<RsvpReceipt> {
+    await this.enter('createRsvp');
+    return this.events.create(eventId, input, idempotencyKey);
+  }
+
+  async getRsvp(rsvpId: string, editToken: string, options: { signal?: AbortSignal } = {}): Promise<RsvpView> {
+    await this.enter('getRsvp', options.signal);
+    return this.events.get(rsvpId, editToken);
+  }
+
+  async updateRsvp(rsvpId: string, editToken: string, patch: RsvpPatch): Promise<RsvpReceipt> {
+    await this.enter('updateRsvp');
+    return this.events.update(rsvpId, editToken, patch);
+  }
+
+  async cancelRsvp(rsvpId: string, editToken: string): Promise<RsvpReceipt> {
+    await this.enter('cancelRsvp');
+    return this.events.cancelRsvp(rsvpId, editToken);
   }
 
   private async enter(method: BackendMethod, signal?: AbortSignal): Promise<void> {

@@ -78,6 +78,46 @@ describe('HttpBackend', () => {
     expect(JSON.parse(init.body as string)).to.deep.equal(submission);
   });
 
+  it('sends RSVP changes and cancellations with the edit token header, never in the URL', async () => {
+    const rsvpReceipt = {
+      rsvpId: 'r/1',
+      eventId: 'e',
+      sessionId: 's',
+      response: 'going',
+      status: 'confirmed',
+      partySize: 2,
+      updatedAt: 'x',
+    };
+    const { backend, calls } = backendWith([
+      json(200, rsvpReceipt),
+      json(200, { ...rsvpReceipt, cancelled: true }),
+      json(200, rsvpReceipt),
+    ]);
+    await backend.updateRsvp('r/1', 'secret-token', { adults: 2 });
+    await backend.cancelRsvp('r/1', 'secret-token');
+    await backend.getRsvp('r/1', 'secret-token');
+    expect(calls.map((c) => [c.init.method, c.url])).to.deep.equal([
+      ['PATCH', 'https://schools.example/tandem/api/v1/public/rsvps/r%2F1'],
+      ['POST', 'https://schools.example/tandem/api/v1/public/rsvps/r%2F1/cancel'],
+      ['GET', 'https://schools.example/tandem/api/v1/public/rsvps/r%2F1'],
+    ]);
+    for (const { init } of calls) expect((init.headers as Record<string, string>)['X-Rsvp-Token']).to.equal('secret-token');
+    expect(JSON.parse(calls[0]!.init.body as string)).to.deep.equal({ adults: 2 });
+    // A body-less POST must not claim to be JSON: the server would refuse an empty JSON body.
+    expect((calls[1]!.init.headers as Record<string, string>)['Content-Type']).to.equal(undefined);
+  });
+
+  it('creates an RSVP with its Idempotency-Key and links to the event calendar file in the family language', async () => {
+    const { backend, calls } = backendWith([json(201, { rsvpId: 'r', editToken: 't' })]);
+    const input = { sessionId: 'early', response: 'going', adults: 1, children: 0, contact: { email: 'a@b.org' }, locale: 'hmn' } as const;
+    await backend.createRsvp('math night', input, 'key-9');
+    expect(calls[0]!.url).to.equal('https://schools.example/tandem/api/v1/public/events/math%20night/rsvps');
+    expect((calls[0]!.init.headers as Record<string, string>)['Idempotency-Key']).to.equal('key-9');
+    expect(backend.eventCalendarUrl('math night', 'hmn')).to.equal(
+      'https://schools.example/tandem/api/v1/public/events/math%20night/event.ics?lang=hmn',
+    );
+  });
+
   it('retries a 503 with backoff and sends the same Idempotency-Key again', async () => {
     const { backend, calls, sleeps } = backendWith([problem(503, PROBLEM_TYPES.server), json(201, receipt)]);
     const result = await backend.submitSurveyResponse('demo', submission, 'key-1');

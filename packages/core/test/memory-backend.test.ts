@@ -74,7 +74,7 @@ describe('MemoryBackend', () => {
     expect((await rejectionOf(backend.submitSurveyResponse('demo', valid, newId()))).kind).to.equal('offline');
     backend.setOffline(false);
     expect((await rejectionOf(backend.getSurvey('missing'))).kind).to.equal('not-found');
-    expect(backend.calls).to.deep.equal({ getSurvey: 4, submitSurveyResponse: 1 });
+    expect(backend.calls).to.include({ getSurvey: 4, submitSurveyResponse: 1, getEvent: 0 });
   });
 
   it('hands out copies, so a widget cannot change what is stored', async () => {
