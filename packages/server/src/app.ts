@@ -9,11 +9,17 @@ import { PROBLEM_TYPES } from '@tandem/protocol';
 import { ContentCache, type AppContext } from './context.js';
 import { databaseConfigFromEnv, openDatabase, type DatabaseConfig, type TandemDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrations.js';
-import { rejectAllIdentities, type IdentityVerifier } from './identity.js';
+import type { IdentityVerifier } from './identity.js';
+import { createMessaging, type MessagingOptions } from './messages/messaging.js';
+import { registerMessagingRoutes } from './messages/register.js';
 import { loggingNotificationSink, type NotificationSink } from './notifications.js';
 import { HttpProblem, notFound, sendProblem, toHttpProblem } from './problems.js';
 import { registerAssets } from './routes/assets.js';
 import { registerStaffEventRoutes } from './routes/events.js';
+import { registerStaffLessonRoutes } from './routes/lessons.js';
+import { registerPublicLessonRoutes } from './routes/public-lessons.js';
+import { registerPublicResourceRoutes } from './routes/public-resources.js';
+import { registerStaffResourceRoutes } from './routes/resources.js';
 import { registerHealthRoute } from './routes/health.js';
 import { registerPublicEventRoutes } from './routes/public-events.js';
 import { registerPublicSurveyRoutes } from './routes/public-surveys.js';
@@ -40,10 +46,12 @@ export interface BuildAppOptions {
   publicBodyLimit?: number;
   /** Largest staff write body in bytes (default 1 MiB). */
   bodyLimit?: number;
-  /** Checks family identity tokens; the default accepts none. */
+  /** Checks family identity tokens; the default verifies JWTs against the organization's registered identity keys. */
   identityVerifier?: IdentityVerifier;
-  /** Tells families a waitlist place opened; the default writes it to the server log. */
+  /** Tells families a waitlist place opened or staff replied; the default logs it and emails families who left an address. */
   notificationSink?: NotificationSink;
+  /** Mail, translation, sealing key and realtime settings of family identity and messages. */
+  messaging?: MessagingOptions;
   /** How long submissions wait to share a commit (default 2 ms). */
   batchWindowMs?: number;
   /** Idempotency keys are kept at least this many days (default 7). */
@@ -67,7 +75,7 @@ export const DEFAULT_DEMO_DIR = fileURLToPath(new URL('../../../demo/', import.m
 
 /** Paths any origin may read or write: the public API, health, the OpenAPI document and the embed bundle. */
 export function isPublicPath(url: string): boolean {
-  return /^\/(api\/v1\/public\/|calendar\/|healthz(\?|$)|api\/openapi\.json|tandem\.js|widgets\/|chunks\/)/.test(url);
+  return /^\/(api\/v1\/public\/|api\/v1\/family\/|calendar\/|healthz(\?|$)|api\/openapi\.json|tandem\.js|widgets\/|chunks\/)/.test(url);
 }
 
 function rateLimitFromEnv(): number {
@@ -102,12 +110,13 @@ async function createServer(database: TandemDatabase, options: BuildAppOptions):
     },
   });
 
+  const messaging = createMessaging(database, app.log, options.messaging, options.database ?? databaseConfigFromEnv());
   const ctx: AppContext = {
     database,
     batcher: new SubmissionBatcher(database.db, { windowMs: options.batchWindowMs ?? 2 }),
     queries: hotQueries(database.db),
-    identityVerifier: options.identityVerifier ?? rejectAllIdentities,
-    notifications: options.notificationSink ?? loggingNotificationSink(app.log),
+    identityVerifier: options.identityVerifier ?? messaging.identityVerifier,
+    notifications: options.notificationSink ?? messaging.notificationSink(loggingNotificationSink(app.log)),
     contentCache: new ContentCache(),
     publicBodyLimit: options.publicBodyLimit ?? 64 * 1024,
     rateLimitPerMinute: options.rateLimitPerMinute ?? rateLimitFromEnv(),
@@ -124,6 +133,7 @@ async function createServer(database: TandemDatabase, options: BuildAppOptions):
 
   app.addHook('onClose', async () => {
     clearInterval(pruneTimer);
+    await messaging.close();
     await ctx.batcher.close();
     await database.close();
   });
@@ -157,8 +167,17 @@ async function createServer(database: TandemDatabase, options: BuildAppOptions):
   await app.register(fastifyCors, {
     origin: '*',
     methods: ['GET', 'HEAD', 'POST', 'PATCH', 'OPTIONS'],
-    allowedHeaders: ['Content-Type', 'Idempotency-Key', 'X-Rsvp-Token', 'Accept', 'Accept-Language'],
-    exposedHeaders: ['Retry-After', 'Idempotent-Replayed', 'X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset'],
+    allowedHeaders: [
+      'Content-Type',
+      'Idempotency-Key',
+      'X-Rsvp-Token',
+      'Accept',
+      'Accept-Language',
+      'If-None-Match',
+      'Authorization',
+      'Last-Event-ID',
+    ],
+    exposedHeaders: ['ETag', 'Retry-After', 'Idempotent-Replayed', 'X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset'],
     maxAge: 86400,
   });
 
@@ -183,11 +202,22 @@ async function createServer(database: TandemDatabase, options: BuildAppOptions):
           'The REST API Tandem widgets speak. Public routes answer any origin without sign-in; staff routes need `Authorization: Bearer <API token>`. Errors are RFC 9457 `application/problem+json`.',
       },
       components: {
-        securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', description: 'A Tandem API token (tandem-server token create)' } },
+        securitySchemes: {
+          bearerAuth: { type: 'http', scheme: 'bearer', description: 'A Tandem API token (tandem-server token create)' },
+          familyBearer: {
+            type: 'http',
+            scheme: 'bearer',
+            description: "A family session's access token (from /api/v1/public/family-sessions/…)",
+          },
+        },
       },
       tags: [
         { name: 'public', description: 'Used by family-facing widgets from any site' },
-        { name: 'staff', description: 'Survey and event management, results and attendee lists for staff and automation' },
+        { name: 'family', description: 'The message box: a signed-in family, from any site' },
+        {
+          name: 'staff',
+          description: 'Survey, event, resource and lesson management, results, attendee lists and feedback for staff and automation',
+        },
       ],
     },
   });
@@ -197,6 +227,11 @@ async function createServer(database: TandemDatabase, options: BuildAppOptions):
   registerStaffSurveyRoutes(app, ctx);
   registerPublicEventRoutes(app, ctx);
   registerStaffEventRoutes(app, ctx);
+  registerPublicResourceRoutes(app, ctx);
+  registerStaffResourceRoutes(app, ctx);
+  registerPublicLessonRoutes(app, ctx);
+  registerStaffLessonRoutes(app, ctx);
+  registerMessagingRoutes(app, ctx, messaging);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   await registerAssets(app, {

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 /** tandem-server: start the backend, migrate, seed the demo, create staff users and API tokens. */
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { buildApp } from './app.js';
@@ -7,18 +8,26 @@ import { databaseConfigFromEnv, openDatabase, type TandemDatabase } from './db/d
 import { migrateToLatest } from './db/migrations.js';
 import type { StaffRole } from './db/schema.js';
 import { seedDemo } from './seed/demo.js';
+import { exportHsds, importHsds } from './store/resource-import.js';
 import { createApiToken, createStaffUser, findOrganizationBySlug, STAFF_ROLES } from './store/organizations.js';
+import { createStaffApiToken } from './messages/staff-tokens.js';
 
 const USAGE = `Usage: tandem-server <command> [options]
 
 Commands:
   start [--demo] [--port N] [--host H]   migrate, then serve the API (and with --demo, seed and serve demo/)
   migrate                                bring the database schema up to date
-  seed-demo                              create the demo district "lincoln", its surveys and events (idempotent)
+  seed-demo                              create the demo district "lincoln" with surveys, events, resources, lessons (idempotent)
   staff create --org SLUG --email E --name N --role admin|staff [--password P]
                                          add a staff user (password from --password, TANDEM_PASSWORD or a prompt)
-  token create --org SLUG --role admin|staff [--name N]
+  token create --org SLUG --role admin|staff [--name N] [--staff EMAIL]
                                          create an API token; the token is the last line printed
+                                         (--staff: the token acts for that staff member, e.g. their message inbox)
+  resources import FILE --org SLUG [--publish] [--default-locale L] [--time-zone Z]
+                                         import HSDS-style JSON; services with a known HSDS id are updated,
+                                         others created as drafts (--publish: published); exits 1 if any was refused
+  resources export --org SLUG [--status published|draft] [--out FILE]
+                                         write the organization's resources as HSDS JSON to FILE or stdout
 
 Environment:
   PORT (8787), HOST (localhost), TANDEM_DATA_DIR (.tandem-data), DATABASE_URL (PostgreSQL instead of SQLite),
@@ -127,6 +136,58 @@ async function start(args: string[]): Promise<void> {
   }
 }
 
+async function resources(rest: string[]): Promise<void> {
+  const [sub, ...args] = rest;
+  if (sub === 'import') {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        org: { type: 'string' },
+        publish: { type: 'boolean' },
+        'default-locale': { type: 'string' },
+        'time-zone': { type: 'string' },
+      },
+    });
+    const slug = requireOption(values, 'org');
+    if (positionals.length !== 1) throw new UsageError('Give exactly one FILE to import.');
+    let document: unknown;
+    try {
+      document = JSON.parse(readFileSync(positionals[0]!, 'utf8'));
+    } catch (error) {
+      throw new UsageError(`Cannot read ${positionals[0]} as JSON: ${(error as Error).message}`);
+    }
+    const result = await withDatabase(async (database) =>
+      importHsds(database.db, await organizationId(database, slug), document, {
+        publish: values.publish ?? false,
+        ...(values['default-locale'] ? { defaultLocale: values['default-locale'] } : {}),
+        ...(values['time-zone'] ? { timeZone: values['time-zone'] } : {}),
+      }),
+    );
+    for (const item of result.items.filter((i) => i.outcome === 'refused')) {
+      const name = item.externalId ? `service "${item.externalId}"` : `service #${item.index + 1}`;
+      for (const error of item.errors ?? []) console.error(`${name}: ${error.pointer || '/'} ${error.code}: ${error.detail}`);
+    }
+    console.log(`Imported into ${slug}: ${result.created} created, ${result.updated} updated, ${result.refused} refused.`);
+    if (result.refused > 0) process.exitCode = 1;
+    return;
+  }
+  if (sub === 'export') {
+    const { values } = parseArgs({ args, options: { org: { type: 'string' }, status: { type: 'string' }, out: { type: 'string' } } });
+    const slug = requireOption(values, 'org');
+    const status = values.status;
+    if (status !== undefined && status !== 'published' && status !== 'draft') throw new UsageError('--status must be published or draft.');
+    const document = await withDatabase(async (database) => exportHsds(database.db, await organizationId(database, slug), status));
+    const text = `${JSON.stringify(document, null, 2)}\n`;
+    if (values.out) {
+      writeFileSync(values.out, text);
+      console.error(`Wrote ${(document.contents as unknown[]).length} resources of ${slug} to ${values.out}.`);
+    } else process.stdout.write(text);
+    return;
+  }
+  throw new UsageError('Use "resources import FILE --org SLUG" or "resources export --org SLUG".');
+}
+
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
   switch (command) {
@@ -146,7 +207,7 @@ async function main(argv: string[]): Promise<void> {
     case 'seed-demo': {
       parseArgs({ args: rest, options: {} });
       await withDatabase((database) => seedDemo(database.db));
-      console.log('Demo district "lincoln" with Lincoln Elementary, its surveys and Family Math Night is in place.');
+      console.log('Demo district "lincoln" with Lincoln Elementary, its surveys, Family Math Night, resources and lessons is in place.');
       return;
     }
     case 'staff': {
@@ -185,17 +246,36 @@ async function main(argv: string[]): Promise<void> {
     case 'token': {
       const [sub, ...args] = rest;
       if (sub !== 'create') throw new UsageError('Use "token create".');
-      const { values } = parseArgs({ args, options: { org: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' } } });
+      const { values } = parseArgs({
+        args,
+        options: { org: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' }, staff: { type: 'string' } },
+      });
       const slug = requireOption(values, 'org');
       const role = roleOf(values);
       const name = values.name?.trim() || `${role} token`;
       await withDatabase(async (database) => {
-        const { token } = await createApiToken(database.db, { organizationId: await organizationId(database, slug), role, name });
+        const orgId = await organizationId(database, slug);
+        const staffEmail = values.staff?.trim().toLowerCase();
+        const staffUser = staffEmail
+          ? await database.db
+              .selectFrom('staff_users')
+              .select('id')
+              .where('organization_id', '=', orgId)
+              .where('email', '=', staffEmail)
+              .executeTakeFirst()
+          : undefined;
+        if (staffEmail && !staffUser)
+          throw new UsageError(`No staff user "${staffEmail}" in ${slug}; create one with "staff create" first.`);
+        const { token } = staffUser
+          ? await createStaffApiToken(database.db, { organizationId: orgId, staffUserId: staffUser.id, role, name })
+          : await createApiToken(database.db, { organizationId: orgId, role, name });
         console.log(`Created ${role} API token "${name}" for ${slug}. It is shown only this once; store it somewhere safe.`);
         console.log(token);
       });
       return;
     }
+    case 'resources':
+      return resources(rest);
     case undefined:
     case 'help':
     case '--help':

@@ -1,6 +1,7 @@
-/** The seam where a family's identity token is checked; a later issue plugs in host-signed JWTs. */
+/** The seam where a family's identity token is checked; identity/host-verifier.ts verifies host-signed JWTs (the default). */
 
 export interface VerifiedIdentity {
+  /** The Tandem family record (created on first sight of a host identity). */
   familyId: string;
 }
 
@@ -9,7 +10,7 @@ export interface IdentityVerifier {
   verify(token: string, organizationId: string): Promise<VerifiedIdentity | null> | VerifiedIdentity | null;
 }
 
-/** Accepts no token: until identity is configured, only anonymous responses are possible. */
+/** Accepts no token, for servers (or tests) that want anonymous answers only. */
 export const rejectAllIdentities: IdentityVerifier = {
   verify: () => null,
 };

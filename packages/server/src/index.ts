@@ -7,6 +7,9 @@ export { rejectAllIdentities, type IdentityVerifier, type VerifiedIdentity } fro
 export { loggingNotificationSink, type NotificationSink, type RsvpPromotion } from './notifications.js';
 export { calendarIcs, escapeIcsText, foldIcsLine } from './ics.js';
 export { seedDemo } from './seed/demo.js';
+export { BEDTIME_READING_ID, KITCHEN_MATH_ID, CONFERENCE_QUESTIONS_ID, demoLessons } from './seed/demo-lessons.js';
+export { demoResources } from './seed/demo-resources.js';
+export { importHsds, exportHsds, type ImportOptions } from './store/resource-import.js';
 export { FAMILY_SURVEY_ID, PICNIC_SURVEY_ID, FAMILY_MATH_NIGHT_ID, LINCOLN, LINCOLN_ELEMENTARY } from './seed/demo-content.js';
 export {
   createApiToken,

@@ -107,6 +107,8 @@ describe('tandem-server CLI', () => {
           ['ana@lincoln.example', 'admin'],
           ['bo@lincoln.example', 'staff'],
           ['cy@lincoln.example', 'staff'],
+          // The demo school's teacher, whom the demo family messages.
+          ['rivera@lincoln.example', 'staff'],
         ],
       );
       const ana = users[0].password_hash;

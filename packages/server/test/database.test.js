@@ -16,6 +16,25 @@ const TABLES = [
   'events',
   'event_sessions',
   'rsvps',
+  'resources',
+  'resource_feedback',
+  'lessons',
+  'lesson_completions',
+  'identity_keys',
+  'families',
+  'family_students',
+  'family_invites',
+  'family_sessions',
+  'family_tokens',
+  'stream_tickets',
+  'staff_school_members',
+  'school_messaging',
+  'conversations',
+  'message_log',
+  'messages',
+  'conversation_reads',
+  'message_translations',
+  'server_keys',
 ];
 
 for (const target of databaseTargets()) {
@@ -33,7 +52,7 @@ for (const target of databaseTargets()) {
 
     it('migrates an empty database to every table, and a second run changes nothing', async () => {
       const applied = await migrateToLatest(database.db);
-      assert.deepEqual(applied, ['0001_initial', '0002_events']);
+      assert.deepEqual(applied, ['0001_initial', '0002_events', '0003_resources_lessons', '0004_messages']);
       for (const table of TABLES) assert.equal(await countRows(database.db, table), 0, `${table} exists and is empty`);
       assert.deepEqual(await migrateToLatest(database.db), []);
     });

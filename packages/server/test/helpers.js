@@ -196,3 +196,61 @@ export function rsvp(app, eventId, body, { key = randomUUID(), remoteAddress } =
     ...(remoteAddress ? { remoteAddress } : {}),
   });
 }
+
+/** A resource for creating through the staff API: weekday hours in Chicago, Spanish and Somali spoken. */
+export function sampleResourceInput(schoolIds, overrides = {}) {
+  return {
+    schoolIds,
+    defaultLocale: 'en',
+    name: { en: 'Food shelf', es: 'Despensa' },
+    organizationName: 'Neighbors United',
+    description: { en: 'Groceries once a week.', es: 'Comida una vez por semana.' },
+    category: 'food',
+    languages: ['en', 'es', 'so'],
+    eligibility: { en: 'Anyone' },
+    fees: { en: 'Free' },
+    phones: [{ number: '651-555-0100', type: 'voice' }],
+    location: { address: '1 Main St', city: 'Saint Paul', region: 'MN', postalCode: '55101' },
+    timeZone: 'America/Chicago',
+    schedule: { regular: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, opensAt: '09:00', closesAt: '17:00' })) },
+    ...overrides,
+  };
+}
+
+/** Creates and publishes a resource through the staff API; returns its id. */
+export async function createPublishedResource(app, tenant, input = sampleResourceInput([tenant.schoolId])) {
+  const created = await app.inject({ method: 'POST', url: '/api/v1/resources', headers: tenant.auth, payload: input });
+  if (created.statusCode !== 201) throw new Error(`create failed: ${created.statusCode} ${created.body}`);
+  const id = created.json().id;
+  const published = await app.inject({ method: 'POST', url: `/api/v1/resources/${id}/publish`, headers: tenant.auth });
+  if (published.statusCode !== 200) throw new Error(`publish failed: ${published.statusCode} ${published.body}`);
+  return id;
+}
+
+/** A lesson for creating through the staff API, in English and Spanish. */
+export function sampleLessonInput(overrides = {}) {
+  return {
+    schoolIds: [],
+    defaultLocale: 'en',
+    title: { en: 'Counting stairs', es: 'Contar escalones' },
+    summary: { en: 'Count together on the way home.', es: 'Cuenten juntos camino a casa.' },
+    gradeBand: 'k-2',
+    subject: 'math',
+    minutes: 10,
+    sections: [{ id: 'intro', heading: { en: 'Why' }, body: { en: 'Counting *out loud* helps.', es: 'Contar *en voz alta* ayuda.' } }],
+    steps: [{ en: 'Count each stair.', es: 'Cuenten cada escalón.' }],
+    questions: [{ en: 'How many stairs?', es: '¿Cuántos escalones?' }],
+    tip: { en: 'Count by twos next time.', es: 'La próxima vez cuenten de dos en dos.' },
+    ...overrides,
+  };
+}
+
+/** Creates and publishes a lesson through the staff API; returns its id. */
+export async function createPublishedLesson(app, tenant, input = sampleLessonInput()) {
+  const created = await app.inject({ method: 'POST', url: '/api/v1/lessons', headers: tenant.auth, payload: input });
+  if (created.statusCode !== 201) throw new Error(`create failed: ${created.statusCode} ${created.body}`);
+  const id = created.json().id;
+  const published = await app.inject({ method: 'POST', url: `/api/v1/lessons/${id}/publish`, headers: tenant.auth });
+  if (published.statusCode !== 200) throw new Error(`publish failed: ${published.statusCode} ${published.body}`);
+  return id;
+}

@@ -3,4 +3,8 @@ export * from './locales.js';
 export * from './problem.js';
 export * from './survey.js';
 export * from './event.js';
+export * from './resource.js';
+export * from './lesson.js';
+export * from './identity.js';
+export * from './message.js';
 export * from './routes.js';

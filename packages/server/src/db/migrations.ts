@@ -1,5 +1,6 @@
 /** The one migration set, written with Kysely's schema builder so it runs unchanged on SQLite and PostgreSQL. */
-import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { Migrator, PostgresAdapter, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { messagingMigration } from './migrations/0004-messages.js';
 
 const initial: Migration = {
   async up(db: Kysely<any>) {
@@ -164,10 +165,79 @@ const events: Migration = {
   },
 };
 
+/**
+ * Community resources and take-home lessons, with what families send back about them. Content is
+ * JSON text as for surveys and events; the columns beside it are the ones lists filter on.
+ */
+const resourcesAndLessons: Migration = {
+  async up(db: Kysely<any>) {
+    const draftOrPublished = sql`status in ('draft', 'published')`;
+    await db.schema
+      .createTable('resources')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('organization_id', 'text', (c) => c.notNull().references('organizations.id').onDelete('cascade'))
+      .addColumn('external_id', 'text')
+      .addColumn('status', 'text', (c) => c.notNull().check(draftOrPublished))
+      .addColumn('default_locale', 'text', (c) => c.notNull())
+      .addColumn('time_zone', 'text', (c) => c.notNull())
+      .addColumn('category', 'text', (c) => c.notNull())
+      .addColumn('content', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('updated_at', 'text', (c) => c.notNull())
+      .addColumn('published_at', 'text')
+      .execute();
+    await db.schema.createIndex('resources_organization_idx').on('resources').columns(['organization_id', 'status', 'category']).execute();
+    // Several NULLs are allowed by both dialects, so only imported resources are held to one row per HSDS id.
+    await db.schema.createIndex('resources_external_idx').on('resources').columns(['organization_id', 'external_id']).unique().execute();
+
+    await db.schema
+      .createTable('resource_feedback')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('resource_id', 'text', (c) => c.notNull().references('resources.id').onDelete('cascade'))
+      .addColumn('organization_id', 'text', (c) => c.notNull().references('organizations.id').onDelete('cascade'))
+      .addColumn('helpful', 'integer', (c) => c.notNull().check(sql`helpful in (0, 1)`))
+      .addColumn('locale', 'text', (c) => c.notNull())
+      .addColumn('comment', 'text')
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('resource_feedback_resource_idx').on('resource_feedback').columns(['resource_id', 'created_at']).execute();
+
+    await db.schema
+      .createTable('lessons')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('organization_id', 'text', (c) => c.notNull().references('organizations.id').onDelete('cascade'))
+      .addColumn('status', 'text', (c) => c.notNull().check(draftOrPublished))
+      .addColumn('default_locale', 'text', (c) => c.notNull())
+      .addColumn('content', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('updated_at', 'text', (c) => c.notNull())
+      .addColumn('published_at', 'text')
+      .execute();
+    await db.schema.createIndex('lessons_organization_idx').on('lessons').columns(['organization_id', 'created_at']).execute();
+
+    await db.schema
+      .createTable('lesson_completions')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('lesson_id', 'text', (c) => c.notNull().references('lessons.id').onDelete('cascade'))
+      .addColumn('organization_id', 'text', (c) => c.notNull().references('organizations.id').onDelete('cascade'))
+      .addColumn('locale', 'text', (c) => c.notNull())
+      .addColumn('reflection', 'text')
+      .addColumn('completed_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('lesson_completions_lesson_idx').on('lesson_completions').columns(['lesson_id', 'completed_at']).execute();
+  },
+  async down(db: Kysely<any>) {
+    for (const table of ['lesson_completions', 'lessons', 'resource_feedback', 'resources'])
+      await db.schema.dropTable(table).ifExists().execute();
+  },
+};
+
 /** Migrations in order; names sort lexically, so keep the numeric prefix. */
 export const migrations: Record<string, Migration> = {
   '0001_initial': initial,
   '0002_events': events,
+  '0003_resources_lessons': resourcesAndLessons,
+  '0004_messages': messagingMigration,
 };
 
 class InCodeMigrationProvider implements MigrationProvider {
@@ -178,7 +248,13 @@ class InCodeMigrationProvider implements MigrationProvider {
 
 /** Brings the database to the latest schema; throws with the failing migration's error. */
 export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: new InCodeMigrationProvider() });
+  // Kysely looks for its bookkeeping tables in every schema unless told which one; on PostgreSQL another
+  // schema's tables (another app, or a concurrent test run) would then stand in for ours. Pin them to ours.
+  const schema =
+    db.getExecutor().adapter instanceof PostgresAdapter
+      ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema
+      : undefined;
+  const migrator = new Migrator({ db, provider: new InCodeMigrationProvider(), ...(schema ? { migrationTableSchema: schema } : {}) });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);

@@ -128,6 +128,55 @@ export interface RsvpsTable {
   attended_at: string | null;
 }
 
+export interface ResourcesTable {
+  id: string;
+  organization_id: string;
+  /** The id the resource had in an imported HSDS file; unique within the organization. */
+  external_id: string | null;
+  status: 'draft' | 'published';
+  default_locale: string;
+  time_zone: string;
+  /** Primary category, a column so lists can filter on it. */
+  category: string;
+  /** JSON: the whole ResourceInput. */
+  content: string;
+  created_at: string;
+  updated_at: string;
+  published_at: string | null;
+}
+
+export interface ResourceFeedbackTable {
+  id: string;
+  resource_id: string;
+  organization_id: string;
+  /** 1 helpful, 0 not helpful (an integer, the same in both dialects). */
+  helpful: number;
+  locale: string;
+  comment: string | null;
+  created_at: string;
+}
+
+export interface LessonsTable {
+  id: string;
+  organization_id: string;
+  status: 'draft' | 'published';
+  default_locale: string;
+  /** JSON: the whole LessonInput. */
+  content: string;
+  created_at: string;
+  updated_at: string;
+  published_at: string | null;
+}
+
+export interface LessonCompletionsTable {
+  id: string;
+  lesson_id: string;
+  organization_id: string;
+  locale: string;
+  reflection: string | null;
+  completed_at: string;
+}
+
 export interface DatabaseSchema {
   organizations: OrganizationsTable;
   schools: SchoolsTable;
@@ -139,6 +188,10 @@ export interface DatabaseSchema {
   events: EventsTable;
   event_sessions: EventSessionsTable;
   rsvps: RsvpsTable;
+  resources: ResourcesTable;
+  resource_feedback: ResourceFeedbackTable;
+  lessons: LessonsTable;
+  lesson_completions: LessonCompletionsTable;
 }
 
 /** Kept for tables that may later need database-generated columns. */

@@ -49,6 +49,7 @@ export function routeSchema(name: RouteName, extra: RouteExtra = {}) {
     });
   }
   if (extra.headers) schema.headers = extra.headers;
+  if (spec.querystring) schema.querystring = spec.querystring;
   if (extra.querystring) schema.querystring = extra.querystring;
   if (spec.access === 'staff') schema.security = [{ bearerAuth: [] }];
   return schema;

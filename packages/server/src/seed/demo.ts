@@ -14,11 +14,17 @@ import {
   familySurvey,
   picnicSurvey,
 } from './demo-content.js';
+import { demoLessons } from './demo-lessons.js';
+import { seedDemoMessaging } from './demo-messaging.js';
+import { demoResources } from './demo-resources.js';
+import { resourceColumns } from '../store/resources.js';
 
 export interface SeedResult {
   organizationId: string;
   surveyIds: string[];
   eventIds: string[];
+  resourceIds: string[];
+  lessonIds: string[];
 }
 
 export async function seedDemo(db: Kysely<DatabaseSchema>): Promise<SeedResult> {
@@ -80,5 +86,47 @@ export async function seedDemo(db: Kysely<DatabaseSchema>): Promise<SeedResult> 
     .onConflict((oc) => oc.columns(['event_id', 'id']).doNothing())
     .execute();
 
-  return { organizationId: organization.id, surveyIds: [FAMILY_SURVEY_ID, PICNIC_SURVEY_ID], eventIds: [FAMILY_MATH_NIGHT_ID] };
+  const published = {
+    created_at: '2026-01-26T15:00:00.000Z',
+    updated_at: '2026-01-27T15:00:00.000Z',
+    published_at: '2026-01-27T15:00:00.000Z',
+  };
+  await db
+    .insertInto('resources')
+    .values(
+      demoResources.map(([id, input]) => ({
+        id,
+        organization_id: organization.id,
+        external_id: null,
+        status: 'published' as const,
+        ...resourceColumns(input),
+        ...published,
+      })),
+    )
+    .onConflict((oc) => oc.column('id').doNothing())
+    .execute();
+  await db
+    .insertInto('lessons')
+    .values(
+      demoLessons.map(([id, input]) => ({
+        id,
+        organization_id: organization.id,
+        status: 'published' as const,
+        default_locale: input.defaultLocale,
+        content: JSON.stringify(input),
+        ...published,
+      })),
+    )
+    .onConflict((oc) => oc.column('id').doNothing())
+    .execute();
+
+  await seedDemoMessaging(db, organization.id, LINCOLN_ELEMENTARY.id);
+
+  return {
+    organizationId: organization.id,
+    surveyIds: [FAMILY_SURVEY_ID, PICNIC_SURVEY_ID],
+    eventIds: [FAMILY_MATH_NIGHT_ID],
+    resourceIds: demoResources.map(([id]) => id),
+    lessonIds: demoLessons.map(([id]) => id),
+  };
 }

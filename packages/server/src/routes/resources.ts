@@ -1,0 +1,176 @@
+/** The staff resource API: list, create, read, edit and translate, publish, unpublish, feedback, HSDS import and export — always within the token's organization. */
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
+import { validateResourceContent, type FieldError, type ResourceInput, type ResourcePatch } from '@tandem/protocol';
+import { principalOf, requireStaff } from '../auth.js';
+import type { AppContext } from '../context.js';
+import type { DatabaseSchema } from '../db/schema.js';
+import { notFound, validationProblem } from '../problems.js';
+import { schoolBelongsTo } from '../store/organizations.js';
+import { exportHsds, importHsds } from '../store/resource-import.js';
+import {
+  feedbackOverview,
+  feedbackSummary,
+  findOwnedResource,
+  listResources,
+  parseResourceContent,
+  resourceColumns,
+  toResource,
+  type ResourceRow,
+} from '../store/resources.js';
+import { laterThan } from '../timestamps.js';
+import { idempotencyKeyOf } from './public-surveys.js';
+import { staffRouteOptions } from './route-schema.js';
+import { writeOnce } from './write-once.js';
+
+type Db = Kysely<DatabaseSchema>;
+type ResourceParams = { resourceId: string };
+
+/** HSDS files of a whole district are larger than one form's worth of JSON. */
+const IMPORT_BODY_LIMIT = 10 * 1024 * 1024;
+
+const resourceNotFound = () => notFound('No resource with this id in your organization.');
+
+/** Content rules plus what only the database knows: every listed school is one of the organization's. */
+export async function checkResourceContent(db: Db, organizationId: string, input: ResourceInput): Promise<void> {
+  const errors: FieldError[] = validateResourceContent(input);
+  for (const [i, schoolId] of input.schoolIds.entries()) {
+    if (!(await schoolBelongsTo(db, schoolId, organizationId))) {
+      errors.unshift({ pointer: `/schoolIds/${i}`, code: 'invalid-option', detail: 'No school with this id in your organization.' });
+    }
+  }
+  if (errors.length > 0) throw validationProblem(errors);
+}
+
+export function registerStaffResourceRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const db = ctx.database.db;
+  const preHandler = requireStaff(db);
+
+  const owned = async (organizationId: string, resourceId: string) => {
+    const row = await findOwnedResource(db, organizationId, resourceId);
+    if (!row) throw resourceNotFound();
+    return row;
+  };
+  const setStatus = async (organizationId: string, row: ResourceRow, status: ResourceRow['status']) => {
+    if (row.status !== status) {
+      const now = laterThan(row.updated_at);
+      await db
+        .updateTable('resources')
+        .set({ status, updated_at: now, published_at: status === 'published' ? now : null })
+        .where('id', '=', row.id)
+        .where('organization_id', '=', organizationId)
+        .execute();
+    }
+    return toResource((await findOwnedResource(db, organizationId, row.id))!);
+  };
+
+  app.route({
+    ...staffRouteOptions('listResources', preHandler),
+    handler: async (request) => ({ items: (await listResources(db, principalOf(request).organizationId)).map(toResource) }),
+  });
+
+  app.route<{ Body: ResourceInput }>({
+    ...staffRouteOptions('createResource', preHandler),
+    handler: async (request, reply) => {
+      const { organizationId } = principalOf(request);
+      const key = idempotencyKeyOf(request, false);
+      await checkResourceContent(db, organizationId, request.body);
+      return writeOnce(db, reply, request, { scope: `create-resource:${organizationId}`, key, statusCode: 201 }, async (trx, now) => {
+        const row: ResourceRow = {
+          id: randomUUID(),
+          organization_id: organizationId,
+          external_id: null,
+          status: 'draft',
+          ...resourceColumns(request.body),
+          created_at: now,
+          updated_at: now,
+          published_at: null,
+        };
+        await trx.insertInto('resources').values(row).execute();
+        return toResource(row);
+      });
+    },
+  });
+
+  app.route<{ Params: ResourceParams }>({
+    ...staffRouteOptions('getResource', preHandler),
+    handler: async (request) => toResource(await owned(principalOf(request).organizationId, request.params.resourceId)),
+  });
+
+  app.route<{ Params: ResourceParams; Body: ResourcePatch }>({
+    ...staffRouteOptions('updateResource', preHandler),
+    handler: async (request) => {
+      const { organizationId } = principalOf(request);
+      const before = await owned(organizationId, request.params.resourceId);
+      const merged: ResourceInput = { ...parseResourceContent(before), ...request.body };
+      await checkResourceContent(db, organizationId, merged);
+      await db
+        .updateTable('resources')
+        .set({ ...resourceColumns(merged), updated_at: laterThan(before.updated_at) })
+        .where('id', '=', before.id)
+        .where('organization_id', '=', organizationId)
+        .execute();
+      return toResource((await findOwnedResource(db, organizationId, before.id))!);
+    },
+  });
+
+  app.route<{ Params: ResourceParams }>({
+    ...staffRouteOptions('publishResource', preHandler),
+    handler: async (request) => {
+      const { organizationId } = principalOf(request);
+      return setStatus(organizationId, await owned(organizationId, request.params.resourceId), 'published');
+    },
+  });
+
+  app.route<{ Params: ResourceParams }>({
+    ...staffRouteOptions('unpublishResource', preHandler),
+    handler: async (request) => {
+      const { organizationId } = principalOf(request);
+      return setStatus(organizationId, await owned(organizationId, request.params.resourceId), 'draft');
+    },
+  });
+
+  app.route<{ Params: ResourceParams }>({
+    ...staffRouteOptions('getResourceFeedback', preHandler),
+    handler: async (request, reply) => {
+      const { organizationId } = principalOf(request);
+      const row = await owned(organizationId, request.params.resourceId);
+      reply.header('cache-control', 'no-store');
+      return feedbackSummary(db, organizationId, row.id);
+    },
+  });
+
+  app.route({
+    ...staffRouteOptions('getResourceFeedbackOverview', preHandler),
+    handler: async (request, reply) => {
+      reply.header('cache-control', 'no-store');
+      return feedbackOverview(db, principalOf(request).organizationId);
+    },
+  });
+
+  app.route<{ Body: unknown; Querystring: { publish?: 'true' | 'false'; defaultLocale?: string; timeZone?: string } }>({
+    ...staffRouteOptions('importResources', preHandler),
+    bodyLimit: IMPORT_BODY_LIMIT,
+    handler: async (request) => {
+      const { publish, defaultLocale, timeZone } = request.query;
+      return importHsds(db, principalOf(request).organizationId, request.body, {
+        publish: publish === 'true',
+        ...(defaultLocale ? { defaultLocale } : {}),
+        ...(timeZone ? { timeZone } : {}),
+      });
+    },
+  });
+
+  app.route<{ Querystring: { status?: 'draft' | 'published' } }>({
+    ...staffRouteOptions('exportResources', preHandler, { successContentType: 'application/json' }),
+    handler: async (request, reply) => {
+      const document = await exportHsds(db, principalOf(request).organizationId, request.query.status);
+      return reply
+        .type('application/json; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="resources.hsds.json"')
+        .header('cache-control', 'no-store')
+        .send(JSON.stringify(document, null, 2));
+    },
+  });
+}
