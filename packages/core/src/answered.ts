@@ -1,5 +1,6 @@
 /** "Already answered on this device": a small record per survey so a family is not asked twice. */
-import { createStore, del, get, set, type UseStore } from 'idb-keyval';
+import type { UseStore } from 'idb-keyval';
+import { loadIdbKeyval } from './outbox.js';
 
 export interface AnsweredRecord {
   responseId: string;
@@ -7,8 +8,11 @@ export interface AnsweredRecord {
 }
 
 let store: UseStore | undefined;
-// Opened on first use so importing core never touches IndexedDB.
-const db = () => (store ??= createStore('tandem-answered', 'entries'));
+/** idb-keyval and the store, both on first use: importing core never touches IndexedDB nor waits for its code. */
+async function db() {
+  const idb = await loadIdbKeyval();
+  return { idb, records: (store ??= idb.createStore('tandem-answered', 'entries')) };
+}
 
 /*
  * This record is a courtesy, not data: where IndexedDB is blocked the functions quietly do nothing,
@@ -18,7 +22,8 @@ const db = () => (store ??= createStore('tandem-answered', 'entries'));
 /** `key` should name the server and the item, e.g. `${backendKey}|survey|${surveyId}`. */
 export async function markAnswered(key: string, value: AnsweredRecord): Promise<void> {
   try {
-    await set(key, value, db());
+    const { idb, records } = await db();
+    await idb.set(key, value, records);
   } catch (error) {
     console.warn('Tandem: could not remember that this was answered', error);
   }
@@ -26,7 +31,8 @@ export async function markAnswered(key: string, value: AnsweredRecord): Promise<
 
 export async function getAnswered(key: string): Promise<AnsweredRecord | undefined> {
   try {
-    return await get<AnsweredRecord>(key, db());
+    const { idb, records } = await db();
+    return await idb.get<AnsweredRecord>(key, records);
   } catch {
     return undefined;
   }
@@ -34,7 +40,8 @@ export async function getAnswered(key: string): Promise<AnsweredRecord | undefin
 
 export async function clearAnswered(key: string): Promise<void> {
   try {
-    await del(key, db());
+    const { idb, records } = await db();
+    await idb.del(key, records);
   } catch (error) {
     console.warn('Tandem: could not forget the answered record', error);
   }

@@ -1,8 +1,16 @@
 /** The Backend interface every widget talks to, and the error it throws. */
 import type {
   FieldError,
+  LessonCompletionInput,
+  LessonCompletionReceipt,
   Problem,
   PublicEvent,
+  PublicLesson,
+  PublicResource,
+  PublicResourceList,
+  ResourceFeedbackInput,
+  ResourceFeedbackReceipt,
+  ResourceQuery,
   PublicSurvey,
   ResponseReceipt,
   ResponseSubmission,
@@ -30,6 +38,15 @@ export interface Backend {
   cancelRsvp(rsvpId: string, editToken: string): Promise<RsvpReceipt>;
   /** Where the event's `.ics` file can be downloaded; absent when the backend serves no calendar files. */
   eventCalendarUrl?(eventId: string, locale: string): string;
+
+  /** Published resources of a school or organization, filtered as the family asked. */
+  listResources(query: ResourceQuery, options?: { signal?: AbortSignal }): Promise<PublicResourceList>;
+  getResource(resourceId: string, options?: { signal?: AbortSignal }): Promise<PublicResource>;
+  submitResourceFeedback(resourceId: string, input: ResourceFeedbackInput, idempotencyKey: string): Promise<ResourceFeedbackReceipt>;
+
+  getLesson(lessonId: string, options?: { signal?: AbortSignal }): Promise<PublicLesson>;
+  /** "We tried it!", with an optional reflection; sending it twice with one key records one completion. */
+  completeLesson(lessonId: string, input: LessonCompletionInput, idempotencyKey: string): Promise<LessonCompletionReceipt>;
 }
 
 export type BackendErrorKind =

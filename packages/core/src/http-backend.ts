@@ -5,8 +5,16 @@ import {
   routePath,
   routes,
   RSVP_TOKEN_HEADER,
+  type LessonCompletionInput,
+  type LessonCompletionReceipt,
   type Problem,
   type PublicEvent,
+  type PublicLesson,
+  type PublicResource,
+  type PublicResourceList,
+  type ResourceFeedbackInput,
+  type ResourceFeedbackReceipt,
+  type ResourceQuery,
   type PublicSurvey,
   type ResponseReceipt,
   type ResponseSubmission,
@@ -98,6 +106,26 @@ export class HttpBackend implements Backend {
     return url.href;
   }
 
+  listResources(query: ResourceQuery, options: { signal?: AbortSignal } = {}): Promise<PublicResourceList> {
+    return this.request<PublicResourceList>(routes.listPublicResources, {}, { query, signal: options.signal });
+  }
+
+  getResource(resourceId: string, options: { signal?: AbortSignal } = {}): Promise<PublicResource> {
+    return this.request<PublicResource>(routes.getPublicResource, { resourceId }, { signal: options.signal });
+  }
+
+  submitResourceFeedback(resourceId: string, input: ResourceFeedbackInput, idempotencyKey: string): Promise<ResourceFeedbackReceipt> {
+    return this.request<ResourceFeedbackReceipt>(routes.submitResourceFeedback, { resourceId }, { body: input, idempotencyKey });
+  }
+
+  getLesson(lessonId: string, options: { signal?: AbortSignal } = {}): Promise<PublicLesson> {
+    return this.request<PublicLesson>(routes.getPublicLesson, { lessonId }, { signal: options.signal });
+  }
+
+  completeLesson(lessonId: string, input: LessonCompletionInput, idempotencyKey: string): Promise<LessonCompletionReceipt> {
+    return this.request<LessonCompletionReceipt>(routes.completeLesson, { lessonId }, { body: input, idempotencyKey });
+  }
+
   /** Resolves a route against the base URL, keeping any path prefix the base has. */
   url(route: Pick<RouteSpec, 'path'>, params: Record<string, string> = {}): string {
     return new URL(routePath(route, params).replace(/^\//, ''), this.baseUrl).href;
@@ -106,7 +134,14 @@ export class HttpBackend implements Backend {
   async request<T>(
     route: RouteSpec,
     params: Record<string, string>,
-    options: { body?: unknown; idempotencyKey?: string; headers?: Record<string, string>; signal?: AbortSignal | undefined } = {},
+    options: {
+      body?: unknown;
+      idempotencyKey?: string;
+      headers?: Record<string, string>;
+      /** Query parameters; undefined and empty values are left out. */
+      query?: Record<string, string | undefined>;
+      signal?: AbortSignal | undefined;
+    } = {},
   ): Promise<T> {
     const headers: Record<string, string> = { ...options.headers, Accept: 'application/json, application/problem+json' };
     if (options.body !== undefined) headers['Content-Type'] = 'application/json';
@@ -122,11 +157,12 @@ export class HttpBackend implements Backend {
       // Public endpoints need no cookies; leaving them out keeps CORS simple for any school origin.
       credentials: 'omit',
     };
-    const url = this.url(route, params);
+    const url = new URL(this.url(route, params));
+    for (const [name, value] of Object.entries(options.query ?? {})) if (value) url.searchParams.set(name, value);
     for (let attempt = 0; ; attempt++) {
       let error: BackendError;
       try {
-        return await this.#attempt<T>(url, init, route, options.signal);
+        return await this.#attempt<T>(url.href, init, route, options.signal);
       } catch (caught) {
         if (!(caught instanceof BackendError)) throw caught;
         error = caught;

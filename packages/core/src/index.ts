@@ -4,6 +4,9 @@ export { HttpBackend, MAX_RETRY_DELAY_MS, kindForStatus, parseRetryAfter, type H
 export { MemoryBackend, type MemoryBackendOptions } from './memory-backend.js';
 export { demoSurveys } from './demo-data.js';
 export { demoEvents } from './demo-events.js';
+export { demoResources } from './demo-resources.js';
+export { demoLessons } from './demo-lessons.js';
+export { MemoryLessons, MemoryResources } from './memory-library.js';
 export { MemoryEvents, type MemoryEvent } from './memory-events.js';
 export { TandemElement, backendKeyOf, configBackendUrl, httpBackendFor } from './tandem-element.js';
 export { TandemConfig } from './config-element.js';

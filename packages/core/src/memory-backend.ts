@@ -2,7 +2,15 @@
 import {
   PROBLEM_TYPES,
   validateAnswers,
+  type LessonCompletionInput,
+  type LessonCompletionReceipt,
   type PublicEvent,
+  type PublicLesson,
+  type PublicResource,
+  type PublicResourceList,
+  type ResourceFeedbackInput,
+  type ResourceFeedbackReceipt,
+  type ResourceQuery,
   type PublicSurvey,
   type ResponseReceipt,
   type ResponseSubmission,
@@ -14,10 +22,25 @@ import {
 import { BackendError, type Backend } from './backend.js';
 import { demoSurveys } from './demo-data.js';
 import { demoEvents } from './demo-events.js';
+import { demoLessons } from './demo-lessons.js';
+import { demoResources } from './demo-resources.js';
 import { MemoryEvents, type MemoryEvent } from './memory-events.js';
+import { MemoryLessons, MemoryResources } from './memory-library.js';
 import { newId } from './new-id.js';
 
-type BackendMethod = 'getSurvey' | 'submitSurveyResponse' | 'getEvent' | 'createRsvp' | 'getRsvp' | 'updateRsvp' | 'cancelRsvp';
+type BackendMethod =
+  | 'getSurvey'
+  | 'submitSurveyResponse'
+  | 'getEvent'
+  | 'createRsvp'
+  | 'getRsvp'
+  | 'updateRsvp'
+  | 'cancelRsvp'
+  | 'listResources'
+  | 'getResource'
+  | 'submitResourceFeedback'
+  | 'getLesson'
+  | 'completeLesson';
 
 export interface MemoryBackendOptions {
   /** Simulated network latency per call, in milliseconds. Default 0 (still asynchronous). */
@@ -36,9 +59,18 @@ export class MemoryBackend implements Backend {
     getRsvp: 0,
     updateRsvp: 0,
     cancelRsvp: 0,
+    listResources: 0,
+    getResource: 0,
+    submitResourceFeedback: 0,
+    getLesson: 0,
+    completeLesson: 0,
   };
   /** Events and RSVPs, with the server's capacity and waitlist rules; tests may inspect or cancel through it. */
   readonly events = new MemoryEvents();
+  /** Community resources and the feedback families sent about them. */
+  readonly resources = new MemoryResources();
+  /** Take-home lessons and their "We tried it!" completions. */
+  readonly lessons = new MemoryLessons();
 
   private readonly surveys = new Map<string, PublicSurvey>();
   private readonly stored = new Map<string, ResponseSubmission[]>();
@@ -53,12 +85,14 @@ export class MemoryBackend implements Backend {
 
   /**
    * A backend holding the published survey `demo` (every question type, en + es, some hmn), the closed
-   * `closed-demo`, and the events of `demoEvents()` with `full-event` already full.
+   * `closed-demo`, the events of `demoEvents()` with `full-event` already full, `demoResources()` and `demoLessons()`.
    */
   static withDemoData(options?: MemoryBackendOptions): MemoryBackend {
     const backend = new MemoryBackend(options);
     for (const survey of demoSurveys()) backend.addSurvey(survey);
     for (const event of demoEvents()) backend.addEvent(event);
+    for (const resource of demoResources()) backend.resources.add(resource);
+    for (const lesson of demoLessons()) backend.lessons.add(lesson);
     const family = { sessionId: 'only', response: 'going', adults: 2, children: 2, locale: 'en' } as const;
     backend.events.create('full-event', { ...family, contact: { email: 'family@example.org' } }, 'demo-full-event');
     return backend;
@@ -157,6 +191,31 @@ export class MemoryBackend implements Backend {
   async cancelRsvp(rsvpId: string, editToken: string): Promise<RsvpReceipt> {
     await this.enter('cancelRsvp');
     return this.events.cancelRsvp(rsvpId, editToken);
+  }
+
+  async listResources(query: ResourceQuery, options: { signal?: AbortSignal } = {}): Promise<PublicResourceList> {
+    await this.enter('listResources', options.signal);
+    return { items: this.resources.list(query) };
+  }
+
+  async getResource(resourceId: string, options: { signal?: AbortSignal } = {}): Promise<PublicResource> {
+    await this.enter('getResource', options.signal);
+    return this.resources.get(resourceId);
+  }
+
+  async submitResourceFeedback(resourceId: string, input: ResourceFeedbackInput, idempotencyKey: string): Promise<ResourceFeedbackReceipt> {
+    await this.enter('submitResourceFeedback');
+    return this.resources.sendFeedback(resourceId, input, idempotencyKey);
+  }
+
+  async getLesson(lessonId: string, options: { signal?: AbortSignal } = {}): Promise<PublicLesson> {
+    await this.enter('getLesson', options.signal);
+    return this.lessons.get(lessonId);
+  }
+
+  async completeLesson(lessonId: string, input: LessonCompletionInput, idempotencyKey: string): Promise<LessonCompletionReceipt> {
+    await this.enter('completeLesson');
+    return this.lessons.complete(lessonId, input, idempotencyKey);
   }
 
   private async enter(method: BackendMethod, signal?: AbortSignal): Promise<void> {

@@ -133,6 +133,8 @@ export class MemoryEvents {
     };
     const event = this.#openEvent(before.eventId);
     this.#check(event, merged);
+    // As the server: a family cannot move away from (or edit) a session that has already taken place.
+    if (isSessionPast(event.sessions.find((s) => s.id === before.sessionId)!)) throw closed('This session has already taken place.');
     let status: RsvpStatus;
     if (!holdsPlace(merged.response)) status = 'declined';
     else if (merged.sessionId === before.sessionId && before.status === 'confirmed') {
@@ -178,9 +180,10 @@ export class MemoryEvents {
 
   cancelRsvp(rsvpId: string, editToken: string): RsvpReceipt {
     const stored = this.#owned(rsvpId, editToken);
+    // As the server: once the school cancelled the event there is nothing left to cancel.
+    const event = this.#openEvent(stored.view.eventId);
     // Cancelling twice answers the same, so a family's retry never fails.
     if (!stored.view.cancelled) {
-      const event = this.#event(stored.view.eventId);
       stored.view = { ...stored.view, status: 'declined', cancelled: true, updatedAt: new Date().toISOString() };
       this.#promote(event, stored.view.sessionId);
     }

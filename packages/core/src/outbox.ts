@@ -1,6 +1,6 @@
 /** The outbox: writes a family made, kept in IndexedDB until the server has confirmed them. */
 import type { FieldError } from '@tandem/protocol';
-import { createStore, del, get, set, values, type UseStore } from 'idb-keyval';
+import type * as IdbKeyvalModule from 'idb-keyval';
 import type { BackendErrorKind } from './backend.js';
 
 export interface OutboxEntry<P = unknown> {
@@ -24,6 +24,12 @@ export interface OutboxFilter {
   backendKey?: string;
 }
 
+type IdbKeyval = typeof IdbKeyvalModule;
+type UseStore = IdbKeyvalModule.UseStore;
+
+/** idb-keyval, fetched on first use so that a widget's first paint does not wait for it. */
+export const loadIdbKeyval = (): Promise<IdbKeyval> => import('idb-keyval');
+
 /**
  * Entries in an IndexedDB store of their own, so Tandem never collides with the host page's data.
  * Where IndexedDB is unavailable (some private modes) it keeps entries in memory for the page's life.
@@ -42,7 +48,7 @@ export class Outbox {
 
   async add<P>(entry: OutboxEntry<P>): Promise<OutboxEntry<P>> {
     await this.#use(
-      (db) => set(entry.id, entry, db),
+      (idb, db) => idb.set(entry.id, entry, db),
       (mem) => void mem.set(entry.id, structuredClone(entry)),
     );
     return entry;
@@ -50,7 +56,7 @@ export class Outbox {
 
   get<P = unknown>(id: string): Promise<OutboxEntry<P> | undefined> {
     return this.#use(
-      (db) => get<OutboxEntry<P>>(id, db),
+      (idb, db) => idb.get<OutboxEntry<P>>(id, db),
       (mem) => structuredClone(mem.get(id)) as OutboxEntry<P> | undefined,
     );
   }
@@ -58,7 +64,7 @@ export class Outbox {
   /** Matching entries, oldest first. */
   async list<P = unknown>(filter: OutboxFilter = {}): Promise<OutboxEntry<P>[]> {
     const all = await this.#use(
-      (db) => values<OutboxEntry<P>>(db),
+      (idb, db) => idb.values<OutboxEntry<P>>(db),
       (mem) => structuredClone([...mem.values()]) as OutboxEntry<P>[],
     );
     return all
@@ -73,24 +79,29 @@ export class Outbox {
 
   async update<P>(entry: OutboxEntry<P>): Promise<void> {
     await this.#use(
-      (db) => set(entry.id, entry, db),
+      (idb, db) => idb.set(entry.id, entry, db),
       (mem) => void mem.set(entry.id, structuredClone(entry)),
     );
   }
 
   async remove(id: string): Promise<void> {
     await this.#use(
-      (db) => del(id, db),
+      (idb, db) => idb.del(id, db),
       (mem) => void mem.delete(id),
     );
   }
 
-  async #use<T>(withDb: (db: UseStore) => Promise<T>, withMemory: (mem: Map<string, OutboxEntry<unknown>>) => T): Promise<T> {
+  async #use<T>(
+    withDb: (idb: IdbKeyval, db: UseStore) => Promise<T>,
+    withMemory: (mem: Map<string, OutboxEntry<unknown>>) => T,
+  ): Promise<T> {
     if (!this.#memory) {
+      // Outside the try: failing to fetch the code (offline) must not switch the outbox to memory for good.
+      const idb = await loadIdbKeyval();
       try {
         // Opened on first use: importing core must not touch IndexedDB.
-        this.#store ??= createStore(this.#dbName, this.#storeName);
-        return await withDb(this.#store);
+        this.#store ??= idb.createStore(this.#dbName, this.#storeName);
+        return await withDb(idb, this.#store);
       } catch (error) {
         if (!(error instanceof DOMException) && !(error instanceof TypeError)) throw error;
         console.warn('Tandem: IndexedDB is unavailable; unsent answers are kept only while this page is open.', error);

@@ -5,5 +5,8 @@ import { saveLocale } from '../localization.js';
 export async function clearTandemStorage(): Promise<void> {
   await clear(createStore('tandem-outbox', 'entries'));
   await clear(createStore('tandem-answered', 'entries'));
+  // Widgets' own stores: RSVP edit tokens and offline lesson copies.
+  await clear(createStore('tandem-rsvps', 'entries'));
+  await clear(createStore('tandem-lessons', 'copies'));
   saveLocale(undefined);
 }
