@@ -2,4 +2,4 @@
 export { TandemSurvey } from './survey.js';
 export type { SurveyPhase } from './survey-phase.js';
 export { TandemSubmittedEvent, TandemSurveyErrorEvent, type SurveySubmittedDetail } from './survey.events.js';
-export { surveyStyles } from './survey.styles.js';
+export { surveyStyles } from './survey-form.styles.js';

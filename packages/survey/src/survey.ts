@@ -1,22 +1,8 @@
 /** <tandem-survey>: the family feedback survey — loads it, pages through it, validates, and sends through the outbox. */
-import { css, html, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { adoptStyles, css, html, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { msg } from '@lit/localize';
+import { BackendError, OutboxController, TandemElement, backendKeyOf, baseStyles, outbox, type OutboxEntry } from '@tandem/core';
 import {
-  BackendError,
-  OutboxController,
-  TandemElement,
-  backendErrorMessage,
-  backendKeyOf,
-  baseStyles,
-  getAnswered,
-  markAnswered,
-  outbox,
-  type OutboxEntry,
-} from '@tandem/core';
-import { buttonStyles, fieldErrorStyles } from '@tandem/core/ui.js';
-import {
-  validateAnswer,
-  validateAnswers,
   type AnswerValue,
   type Answers,
   type FieldError,
@@ -24,21 +10,42 @@ import {
   type Question,
   type ResponseReceipt,
   type ResponseSubmission,
+  SUPPORTED_LOCALES,
 } from '@tandem/protocol';
-import { loadBilingualChoice, saveBilingualChoice } from './bilingual-preference.js';
-import { clearDraft, draftKey, loadDraft, saveDraft } from './draft-store.js';
-import { textContextFor, type TextContext } from './localized-text.js';
-import { TandemSubmittedEvent, TandemSurveyErrorEvent } from './survey.events.js';
-import { answersToSend, errorsByQuestion, keepKnownAnswers, pageOf } from './survey-model.js';
-import { surveyStyles } from './survey.styles.js';
-import { renderForm } from './views/form.js';
-import { renderHeader } from './views/header.js';
-import { panelFor, renderLoading, renderPanel } from './views/states.js';
-import { describeError, loadFailurePhase, type SurveyPhase } from './survey-phase.js';
+import type { TextContext } from './localized-text.js';
+import type { SurveyPhase } from './survey-phase.js';
+import { surveyShellStyles } from './survey.styles.js';
+import { renderHeaderFrame, renderLoading } from './views/loading.js';
+import type * as SurveyUiModule from './survey-ui.js';
 
 export type { SurveyPhase };
 
 const OUTBOX_KIND = 'survey-response';
+
+type SurveyUi = typeof SurveyUiModule;
+let uiModule: Promise<SurveyUi> | undefined;
+
+/** The rest of the survey's code (see survey-ui.ts), fetched once per page by the first survey that needs it. */
+function loadUi(): Promise<SurveyUi> {
+  uiModule ??= import('./survey-ui.js').then(
+    (ui) => {
+      // <tandem-language-switch> and <tandem-status> come with the rest of the UI; the first paint reserves
+      // the switch's room (see the shell styles), so nothing moves when it appears.
+      ui.defineTandemUi();
+      return ui;
+    },
+    (error: unknown) => {
+      // Let a later load() (Try again, a new survey id) fetch it again.
+      uiModule = undefined;
+      throw error;
+    },
+  );
+  return uiModule;
+}
+
+// Fetched as soon as the widget's code runs, in parallel with its first render: whichever element loads
+// first then finds it here or on its way. A failure is retried by the element's own load().
+loadUi().catch(() => undefined);
 
 /**
  * A family feedback survey.
@@ -79,8 +86,9 @@ const OUTBOX_KIND = 'survey-response';
  */
 export class TandemSurvey extends TandemElement {
   // One composed sheet: core's TandemElement types `styles` as a single CSSResult, so an array does not type-check.
+  // First paint only; the rest (buttons, field errors, form) arrives with survey-ui.ts and is adopted in willUpdate.
   static override styles = css`
-    ${baseStyles} ${buttonStyles} ${fieldErrorStyles} ${surveyStyles}
+    ${baseStyles} ${surveyShellStyles}
   `;
 
   // Declared here rather than with decorators: each decorated module ships its own copy of tsc's helper.
@@ -119,7 +127,8 @@ export class TandemSurvey extends TandemElement {
   /** A problem with sending that belongs to no field, shown above the buttons. */
   private notice?: string;
   private loadError?: Error;
-  private bilingualChoice = loadBilingualChoice();
+  /** Read from the device when survey-ui.ts arrives, the first moment it matters. */
+  private bilingualChoice?: string | null;
 
   #loadRun = 0;
   #seenPending: unknown;
@@ -127,6 +136,9 @@ export class TandemSurvey extends TandemElement {
   readonly #settled = new Set<string>();
   /** Set when the family pressed Send, so the result may take focus even if it arrives later. */
   #focusOnSettle = false;
+  /** The survey-ui module once it has arrived; every state but `loading` renders with it. */
+  #ui?: SurveyUi;
+  #uiStylesAdopted = false;
 
   readonly #sender = new OutboxController<ResponseSubmission>(this, {
     kind: OUTBOX_KIND,
@@ -148,7 +160,8 @@ export class TandemSurvey extends TandemElement {
   }
 
   get #draftKey(): string {
-    return draftKey(this.#backendKey, this.surveyId);
+    // Only read once survey-ui.ts is here: drafts belong to the form.
+    return this.#ui!.draftKey(this.#backendKey, this.surveyId);
   }
 
   get #answeredKey(): string {
@@ -157,6 +170,11 @@ export class TandemSurvey extends TandemElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    if (this.#ui && !this.#uiStylesAdopted && this.renderRoot instanceof ShadowRoot) {
+      // Before the render that first uses the UI module, so its markup never shows unstyled.
+      this.#uiStylesAdopted = true;
+      adoptStyles(this.renderRoot, [...(this.constructor as typeof TandemSurvey).elementStyles, this.#ui.uiStyles]);
+    }
     if (!this.hasUpdated || changed.has('surveyId') || changed.has('backend') || changed.has('backendUrl')) void this.load();
     if (this.#sender.pending !== this.#seenPending) {
       this.#seenPending = this.#sender.pending;
@@ -168,7 +186,7 @@ export class TandemSurvey extends TandemElement {
   async #checkQueued(): Promise<void> {
     const waiting = await this.#listOutbox().catch(() => undefined);
     if (this.current !== 'queued' || !waiting || waiting.some((e) => !this.#settled.has(e.id))) return;
-    clearDraft(this.#draftKey);
+    this.#ui!.clearDraft(this.#draftKey);
     await this.#showState('thanks');
   }
 
@@ -179,19 +197,38 @@ export class TandemSurvey extends TandemElement {
 
   /** Loads (or reloads) the survey and decides which state the family meets. Runs by itself on connect. */
   async load(): Promise<void> {
+    try {
+      await this.#load();
+    } catch (error) {
+      if (this.#ui) throw error;
+      // The rest of the widget's code could not be fetched (offline since the page opened): the skeleton
+      // stays, and the widget tries again once the connection is back.
+      console.warn('Tandem: could not fetch the survey code; trying again when back online', error);
+      window.addEventListener('online', () => void this.load(), { once: true });
+    }
+  }
+
+  async #load(): Promise<void> {
     const run = ++this.#loadRun;
     Object.assign(this, { survey: undefined, answers: {}, page: 0, errors: new Map(), showSummary: false, notice: undefined });
     const backend = this.resolveBackend();
-    if (!backend) return this.#fail('no-backend', new Error('No Tandem backend is configured for <tandem-survey>.'));
-    if (!this.surveyId) return this.#fail('not-found', new Error('<tandem-survey> needs a survey attribute.'));
+    // Fetched alongside the survey; no state but `loading` is entered before it is here.
+    const uiLoaded = this.#needUi();
+    if (!backend || !this.surveyId) {
+      await uiLoaded;
+      if (run !== this.#loadRun) return;
+      if (!backend) return this.#fail('no-backend', new Error('No Tandem backend is configured for <tandem-survey>.'));
+      return this.#fail('not-found', new Error('<tandem-survey> needs a survey attribute.'));
+    }
     this.current = 'loading';
-    const [loaded, answered, pending] = await Promise.all([
+    const [loaded, answered, pending, ui] = await Promise.all([
       backend.getSurvey(this.surveyId).then(
         (survey) => ({ survey }),
         (error: unknown) => ({ error: error instanceof Error ? error : new Error(String(error)) }),
       ),
-      getAnswered(this.#answeredKey),
+      uiLoaded.then((ui) => ui.getAnswered(this.#answeredKey)),
       this.#listOutbox().catch(() => []),
+      uiLoaded,
     ]);
     if (run !== this.#loadRun) return;
     if ('survey' in loaded) this.survey = loaded.survey;
@@ -200,11 +237,11 @@ export class TandemSurvey extends TandemElement {
     const waiting = pending.filter((entry) => !this.#settled.has(entry.id));
     if (waiting.length > 0) return this.#resumePending(waiting);
     if (answered) return void (this.current = 'answered');
-    if ('error' in loaded) return this.#fail(loadFailurePhase(loaded.error), loaded.error);
+    if ('error' in loaded) return this.#fail(ui.loadFailurePhase(loaded.error), loaded.error);
     if (loaded.survey.status === 'closed') return void (this.current = 'closed');
-    const draft = loadDraft(this.#draftKey);
+    const draft = ui.loadDraft(this.#draftKey);
     if (draft) {
-      this.answers = keepKnownAnswers(loaded.survey, draft.answers);
+      this.answers = ui.keepKnownAnswers(loaded.survey, draft.answers);
       this.page = Math.min(Math.max(0, draft.page), loaded.survey.sections.length - 1);
     }
     this.current = 'ready';
@@ -226,7 +263,19 @@ export class TandemSurvey extends TandemElement {
   }
 
   #emitError(error: Error): void {
-    this.emit(new TandemSurveyErrorEvent({ error, message: describeError(error) }));
+    const ui = this.#ui!;
+    this.emit(new ui.TandemSurveyErrorEvent({ error, message: ui.describeError(error) }));
+  }
+
+  async #needUi(): Promise<SurveyUi> {
+    if (!this.#ui) {
+      const ui = await loadUi();
+      if (!this.#ui) {
+        this.#ui = ui;
+        this.bilingualChoice = ui.loadBilingualChoice();
+      }
+    }
+    return this.#ui;
   }
 
   #sendEntry(entry: OutboxEntry<ResponseSubmission>): Promise<ResponseReceipt> {
@@ -238,17 +287,17 @@ export class TandemSurvey extends TandemElement {
   #textContext(survey: PublicSurvey): TextContext {
     // The family's own choice wins over the page's `bilingual` default, including "off".
     const choice = this.bilingualChoice === undefined ? this.bilingual || null : this.bilingualChoice;
-    return textContextFor(survey, this.i18n.locale, choice);
+    return this.#ui!.textContextFor(survey, this.i18n.locale, choice);
   }
 
   readonly #setBilingual = (locale: string | null) => {
     this.bilingualChoice = locale;
-    saveBilingualChoice(locale);
+    this.#ui!.saveBilingualChoice(locale);
   };
 
   readonly #setAnswer = (question: Question, value: AnswerValue | undefined) => {
     this.answers = { ...this.answers, [question.id]: value as AnswerValue };
-    const problem = validateAnswer(question, value);
+    const problem = this.#ui!.validateAnswer(question, value);
     // Errors already shown follow the answer live; a new one appears early only for ticking too many.
     if (this.errors.has(question.id) || problem?.code === 'too-many') {
       const errors = new Map(this.errors);
@@ -260,7 +309,7 @@ export class TandemSurvey extends TandemElement {
   };
 
   #persistDraft(): void {
-    saveDraft(this.#draftKey, { answers: this.answers, page: this.page });
+    this.#ui!.saveDraft(this.#draftKey, { answers: this.answers, page: this.page });
   }
 
   readonly #onSubmit = (event: Event) => {
@@ -268,7 +317,7 @@ export class TandemSurvey extends TandemElement {
     const survey = this.survey;
     if (!survey || this.current !== 'ready') return;
     if (this.page < survey.sections.length - 1) {
-      const errors = survey.sections[this.page]!.questions.map((q) => validateAnswer(q, this.answers[q.id])).filter((e) => !!e);
+      const errors = survey.sections[this.page]!.questions.map((q) => this.#ui!.validateAnswer(q, this.answers[q.id])).filter((e) => !!e);
       if (errors.length > 0) void this.#showErrors(errors, true);
       else void this.#goToPage(this.page + 1);
     } else void this.#submit(survey);
@@ -284,8 +333,8 @@ export class TandemSurvey extends TandemElement {
   }
 
   async #submit(survey: PublicSurvey): Promise<void> {
-    const answers = answersToSend(survey, this.answers);
-    const errors = validateAnswers(survey, answers);
+    const answers = this.#ui!.answersToSend(survey, this.answers);
+    const errors = this.#ui!.validateAnswers(survey, answers);
     if (errors.length > 0) return this.#showErrors(errors, true);
     this.#focusOnSettle = this.matches(':focus-within');
     Object.assign(this, { current: 'submitting', notice: undefined, showSummary: false });
@@ -307,18 +356,21 @@ export class TandemSurvey extends TandemElement {
   async #finishSent(entry: OutboxEntry, receipt: ResponseReceipt): Promise<void> {
     if (this.#settled.has(entry.id) || entry.target !== this.surveyId) return;
     this.#settled.add(entry.id);
-    clearDraft(this.#draftKey);
+    // A send queued on an earlier visit may go out before this survey's code has all arrived.
+    const ui = await this.#needUi();
+    ui.clearDraft(this.#draftKey);
     Object.assign(this, { answers: {}, page: 0, errors: new Map(), showSummary: false, notice: undefined });
     const shown = this.#showState('thanks');
     // Recorded before the event, so a host reacting to it already sees "answered on this device".
-    await markAnswered(this.#answeredKey, { responseId: receipt.responseId, at: receipt.submittedAt }).catch(() => undefined);
-    this.emit(new TandemSubmittedEvent({ responseId: receipt.responseId, surveyId: entry.target }));
+    await ui.markAnswered(this.#answeredKey, { responseId: receipt.responseId, at: receipt.submittedAt }).catch(() => undefined);
+    this.emit(new ui.TandemSubmittedEvent({ responseId: receipt.responseId, surveyId: entry.target }));
     await shown;
   }
 
   async #finishFailed(entry: OutboxEntry<ResponseSubmission>, error: BackendError): Promise<void> {
     if (this.#settled.has(entry.id) || entry.target !== this.surveyId) return;
     this.#settled.add(entry.id);
+    const ui = await this.#needUi();
     // The answers go back into the form (and its draft); a new send will be a new entry.
     await outbox.remove(entry.id).catch(() => undefined);
     if (Object.keys(this.answers).length === 0) this.answers = { ...entry.payload.answers };
@@ -328,7 +380,7 @@ export class TandemSurvey extends TandemElement {
     if (!this.survey) return this.load();
     this.current = 'ready';
     if (error.kind === 'invalid' && error.fieldErrors.length > 0) return this.#showErrors(error.fieldErrors, this.#takeFocusIntent());
-    this.notice = backendErrorMessage(error);
+    this.notice = ui.describeError(error);
   }
 
   #takeFocusIntent(): boolean {
@@ -348,7 +400,7 @@ export class TandemSurvey extends TandemElement {
   /** Shows errors under their fields and in a summary, on the page of the first, and focuses that field. */
   async #showErrors(errors: FieldError[], focus: boolean): Promise<void> {
     const survey = this.survey!;
-    const { byQuestion, other } = errorsByQuestion(survey, errors);
+    const { byQuestion, other } = this.#ui!.errorsByQuestion(survey, errors);
     this.errors = new Map([...this.errors, ...byQuestion]);
     this.current = 'ready';
     const first = [...byQuestion.keys()][0];
@@ -356,7 +408,7 @@ export class TandemSurvey extends TandemElement {
       this.notice = msg('Some answers could not be accepted. Please check them and try again.', { id: 'survey.invalid-other' });
     }
     if (first === undefined) return;
-    this.page = pageOf(survey, first);
+    this.page = this.#ui!.pageOf(survey, first);
     this.showSummary = true;
     this.#persistDraft();
     await this.updateComplete;
@@ -369,13 +421,17 @@ export class TandemSurvey extends TandemElement {
   };
 
   protected override render() {
+    const ui = this.#ui;
     const survey = this.survey;
     const text: TextContext = survey ? this.#textContext(survey) : { locale: this.i18n.locale, defaultLocale: 'en' };
-    const header = renderHeader({ survey, text, second: text.second, onBilingual: this.#setBilingual });
-    return html`<div part="base" class="base">${header}${this.#renderBody(text)}</div>`;
+    // Until survey-ui.ts arrives, the same frame with the language switch alone, so nothing is rebuilt later.
+    const header = ui
+      ? ui.renderHeader({ survey, text, second: text.second, onBilingual: this.#setBilingual })
+      : renderHeaderFrame(SUPPORTED_LOCALES);
+    return html`<div part="base" class="base">${header}${ui ? this.#renderBody(ui, text) : renderLoading()}</div>`;
   }
 
-  #renderBody(text: TextContext) {
+  #renderBody(ui: SurveyUi, text: TextContext) {
     const survey = this.survey;
     switch (this.current) {
       case 'loading':
@@ -383,7 +439,7 @@ export class TandemSurvey extends TandemElement {
       case 'ready':
       case 'submitting':
         if (!survey) return renderLoading();
-        return renderForm({
+        return ui.renderForm({
           survey,
           text,
           page: this.page,
@@ -400,7 +456,8 @@ export class TandemSurvey extends TandemElement {
         });
       default: {
         const actions = { retry: () => void this.load(), sendNow: () => void this.#sender.flush() };
-        return html`<div part="body" class="body">${renderPanel(panelFor(this.current, describeError(this.loadError), actions))}</div>`;
+        const panel = ui.panelFor(this.current, ui.describeError(this.loadError), actions);
+        return html`<div part="body" class="body">${ui.renderPanel(panel)}</div>`;
       }
     }
   }

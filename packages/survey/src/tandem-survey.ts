@@ -1,8 +1,9 @@
-/** Defines <tandem-survey> and the shared UI elements it renders; the package's only side effect. */
-import { defineTandemUi } from '@tandem/core/ui.js';
+/**
+ * Defines <tandem-survey>; the package's only side effect. The shared UI elements it renders (language switch,
+ * status) are defined by survey-ui.ts, which arrives with the content, after the first paint.
+ */
 import { TandemSurvey } from './survey.js';
 
-defineTandemUi();
 TandemSurvey.define('tandem-survey');
 
 declare global {

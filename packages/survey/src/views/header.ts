@@ -2,6 +2,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import { matchSupportedLocale, SUPPORTED_LOCALES, type PublicSurvey, type SupportedLocale } from '@tandem/protocol';
+import { renderHeaderFrame } from './loading.js';
 import { fallsBack, languageName, localized, ownLanguageName, type TextContext } from '../localized-text.js';
 
 export interface HeaderOptions {
@@ -55,17 +56,10 @@ function languageNote(survey: PublicSurvey, text: TextContext): TemplateResult |
 
 export function renderHeader(options: HeaderOptions): TemplateResult {
   const { survey, text } = options;
-  return html`<header part="header" class="header">
-    <div class="tools">
-      <tandem-language-switch .locales=${switchLocales(survey)}></tandem-language-switch>
-      ${bilingualTools(options)}
-    </div>
-    ${
-      survey
-        ? html`<h2 class="title" id="survey-title">${localized(survey.title, text)}</h2>
-            ${survey.description ? html`<p class="description">${localized(survey.description, text)}</p>` : nothing}
-            ${languageNote(survey, text)}`
-        : nothing
-    }
-  </header>`;
+  const content = survey
+    ? html`<h2 class="title" id="survey-title">${localized(survey.title, text)}</h2>
+        ${survey.description ? html`<p class="description">${localized(survey.description, text)}</p>` : nothing}
+        ${languageNote(survey, text)}`
+    : nothing;
+  return renderHeaderFrame(switchLocales(survey), bilingualTools(options), content);
 }

@@ -1,26 +1,8 @@
-/** The survey's non-form states: loading skeleton, "not connected", not found, closed, failed, queued, thanks. */
+/** The survey's non-form states (the loading skeleton is in loading.ts): "not connected", not found, closed, failed, queued, thanks. */
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg } from '@lit/localize';
 import { notConnectedMessage, savedOfflineMessage } from '@tandem/core';
 import type { PanelPhase } from '../survey-phase.js';
-
-/**
- * Grey bars in the shape of a survey inside a busy body, so the page does not jump when the questions
- * arrive; the spoken "loading" line sits outside the busy region, where screen readers do announce it.
- */
-export function renderLoading(): TemplateResult {
-  return html`<div part="body" class="body" aria-busy="true">
-      <div class="skeleton" aria-hidden="true">
-        <span class="skeleton-line skeleton-line--title"></span>
-        <span class="skeleton-line"></span>
-        <span class="skeleton-line skeleton-line--short"></span>
-        <span class="skeleton-box"></span>
-        <span class="skeleton-line"></span>
-        <span class="skeleton-box"></span>
-      </div>
-    </div>
-    <p class="visually-hidden" role="status">${msg('Loading the survey…', { id: 'survey.loading' })}</p>`;
-}
 
 export interface PanelOptions {
   /** A stable name for tests and styling, e.g. `thanks`. */
