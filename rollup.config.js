@@ -8,6 +8,10 @@ const cdn = 'packages/embed/dist/cdn';
 /** Widget entry name (→ widgets/<name>.js, as named in the loader's tag map) → compiled define module. */
 const widgets = {
   survey: 'packages/survey/dist/tandem-survey.js',
+  'event-rsvp': 'packages/event-rsvp/dist/tandem-event-rsvp.js',
+  'resource-card': 'packages/resource-card/dist/tandem-resource-card.js',
+  'resource-list': 'packages/resource-card/dist/tandem-resource-list.js',
+  'lesson-viewer': 'packages/lesson-viewer/dist/tandem-lesson-viewer.js',
 };
 
 // 'production' keeps Lit's dev-mode build (warnings, extra checks) out; 'tandem-source' is never listed, so

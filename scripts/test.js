@@ -44,22 +44,30 @@ function run(step) {
   });
 }
 
-/** A fresh clone needs its packages and a browser before anything can run. */
+/** A fresh clone needs its packages, a browser and a translation server before anything can run. */
 function prepare() {
   if (!existsSync('node_modules/.package-lock.json')) {
     console.log('Installing dependencies…');
     if (spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { stdio: 'inherit' }).status !== 0) process.exit(1);
   }
-  if (!existsSync('/usr/bin/chromium')) {
+  // Debian packages the tests use for real: Chromium for the browser tests, Apertium APy (English–Spanish)
+  // as the translation server of the message tests.
+  const missing = [
+    ['/usr/bin/chromium', 'chromium'],
+    ['/usr/bin/apertium-apy', 'apertium-apy'],
+    ['/usr/share/apertium/modes/eng-spa.mode', 'apertium-eng-spa'],
+  ].filter(([file]) => !existsSync(file));
+  if (missing.length > 0) {
+    const packages = missing.map(([, name]) => name);
     const asRoot = process.getuid?.() === 0;
     console.log(
       asRoot
-        ? 'Installing Debian Chromium for the browser tests…'
-        : 'The browser tests need Debian Chromium: sudo apt-get install chromium',
+        ? `Installing Debian packages for the tests: ${packages.join(' ')}…`
+        : `The tests need: sudo apt-get install ${packages.join(' ')}`,
     );
     if (!asRoot) process.exit(1);
     spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
-    if (spawnSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit' }).status !== 0) process.exit(1);
+    if (spawnSync('apt-get', ['install', '-y', '-qq', ...packages], { stdio: 'inherit' }).status !== 0) process.exit(1);
   }
 }
 

@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { startServer } from './support/server.js';
 import { DESKTOP, launchBrowser, surveyOn, waitForSurvey, watchForProblems } from './support/browser.js';
+import { waitForWidgets } from './support/widgets.js';
 
 const require = createRequire(import.meta.url);
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -87,8 +88,9 @@ test('[axe] the demo survey page as a whole has no WCAG 2.2 violations', async (
   try {
     const violations = await axe(page);
     assert.equal(violations.length, 0, `axe violations on survey.html:\n${describe(violations)}`);
-    for (const path of ['', 'webmasters.html']) {
+    for (const path of ['', 'webmasters.html', 'events.html', 'resources.html', 'learning.html']) {
       await page.goto(new URL(path, server.baseUrl).href);
+      await waitForWidgets(page);
       const pageViolations = await axe(page);
       assert.equal(pageViolations.length, 0, `axe violations on /${path}:\n${describe(pageViolations)}`);
     }

@@ -14,6 +14,7 @@ import {
   waitForSurvey,
   watchForProblems,
 } from './support/browser.js';
+import { waitForWidgets } from './support/widgets.js';
 
 const SCREENSHOTS = process.env.TANDEM_SCREENSHOT_DIR ?? '/tmp';
 
@@ -68,7 +69,7 @@ test('home page and survey page load with no console errors and the survey appea
   }
 });
 
-test('the webmasters page shows the same snippet the survey page uses', async () => {
+test('the webmasters page shows the same snippets the demo pages use', async () => {
   const { context, page, problems } = await newPage(DESKTOP);
   try {
     await page.goto(new URL('webmasters.html', server.baseUrl).href);
@@ -77,9 +78,13 @@ test('the webmasters page shows the same snippet the survey page uses', async ()
     assert.match(snippet, /<tandem-survey survey="lincoln-family-survey"><\/tandem-survey>/);
     assert.match(await page.locator('main').innerText(), /iframe/i, 'the page says the iframe mode comes later');
 
-    const surveyHtml = await readFile(join(repoRoot, 'demo', 'survey.html'), 'utf8');
-    assert.ok(surveyHtml.includes('<script type="module" src="/tandem.js"></script>'));
-    assert.ok(surveyHtml.includes('<tandem-survey survey="lincoln-family-survey"></tandem-survey>'));
+    for (const demoPage of ['survey.html', 'events.html', 'resources.html', 'learning.html']) {
+      const html = await readFile(join(repoRoot, 'demo', demoPage), 'utf8');
+      assert.ok(html.includes('<script type="module" src="/tandem.js"></script>'), `${demoPage} loads /tandem.js`);
+      const elements = html.match(/<(tandem-[a-z-]+)[^>]*><\/\1>/g) ?? [];
+      assert.ok(elements.length > 0, `${demoPage} embeds a widget`);
+      for (const element of elements) assert.ok(snippet.includes(element), `the snippet has ${element} from ${demoPage}`);
+    }
     assert.deepEqual(problems, []);
   } finally {
     await context.close();
@@ -91,12 +96,16 @@ test('on a phone every demo page fits the screen, in English and with the survey
     ['home', '', undefined],
     ['survey', 'survey.html', undefined],
     ['webmasters', 'webmasters.html', undefined],
+    ['events', 'events.html', undefined],
+    ['resources', 'resources.html', undefined],
+    ['learning', 'learning.html', undefined],
     ['survey', 'survey.html', 'ar'],
   ]) {
     const { context, page, problems } = await newPage(PHONE, { locale });
     try {
       await page.goto(new URL(path, server.baseUrl).href);
       if (name === 'survey') await waitForSurvey(page);
+      await waitForWidgets(page);
       if (locale === 'ar') {
         const direction = await inWidget(page, (host) => getComputedStyle(host.shadowRoot.querySelector('[part~="base"]')).direction);
         assert.equal(direction, 'rtl', 'the Arabic survey reads right to left');

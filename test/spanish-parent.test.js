@@ -3,7 +3,16 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { SURVEY_ID, startHostPage, startServer } from './support/server.js';
-import { DESKTOP, PHONE, fetchPublicSurvey, launchBrowser, surveyOn, waitForSurvey, watchForProblems } from './support/browser.js';
+import {
+  DESKTOP,
+  PHONE,
+  chooseLanguage,
+  fetchPublicSurvey,
+  launchBrowser,
+  surveyOn,
+  waitForSurvey,
+  watchForProblems,
+} from './support/browser.js';
 import { answerEverything, resultsMismatches, uiString } from './support/survey.js';
 
 let server;
@@ -22,23 +31,6 @@ after(async () => {
   await server?.stop();
 });
 
-/** Picks a language in the widget's own language switch, whatever control it is drawn with. */
-async function chooseLanguage(page, languageName) {
-  const languageSwitch = surveyOn(page).locator('tandem-language-switch');
-  const select = languageSwitch.getByRole('combobox');
-  if ((await select.count()) > 0) {
-    await select.selectOption({ label: languageName });
-    return;
-  }
-  // A disclosure or radio-style switch: open it if needed, then pick the language by its own name.
-  const option = languageSwitch
-    .getByRole('radio', { name: languageName })
-    .or(languageSwitch.getByRole('button', { name: languageName }))
-    .or(languageSwitch.getByRole('menuitemradio', { name: languageName }));
-  if (!(await option.first().isVisible())) await languageSwitch.getByRole('button').first().click();
-  await option.first().click();
-}
-
 test('a parent answers in Spanish on a page from another origin and staff see the answers', async () => {
   const survey = await fetchPublicSurvey(server.baseUrl, SURVEY_ID);
   assert.ok(survey.locales.includes('es'), 'the demo survey is written in Spanish too');
@@ -54,7 +46,7 @@ test('a parent answers in Spanish on a page from another origin and staff see th
     const widget = surveyOn(page);
     await widget.getByRole('heading', { name: survey.title.en }).waitFor();
 
-    await chooseLanguage(page, 'Español');
+    await chooseLanguage(surveyOn(page), 'Español');
     await widget.getByRole('heading', { name: survey.title.es }).waitFor();
     assert.equal(await widget.getAttribute('lang'), 'es');
 
@@ -90,7 +82,7 @@ test('the language a parent chose is still there when they come back', async () 
   try {
     await page.goto(hostPage.url);
     await waitForSurvey(page);
-    await chooseLanguage(page, 'Español');
+    await chooseLanguage(surveyOn(page), 'Español');
     await surveyOn(page).getByRole('heading', { name: survey.title.es }).waitFor();
 
     // Next visit: the host page still says lang="en", but the family's own choice wins.

@@ -39,6 +39,23 @@ export function surveyOn(page) {
   return page.locator('tandem-survey');
 }
 
+/** Picks a language in a widget's own language switch (`widget` is its locator), whatever control it is drawn with. */
+export async function chooseLanguage(widget, languageName) {
+  const languageSwitch = widget.locator('tandem-language-switch');
+  const select = languageSwitch.getByRole('combobox');
+  if ((await select.count()) > 0) {
+    await select.selectOption({ label: languageName });
+    return;
+  }
+  // A disclosure or radio-style switch: open it if needed, then pick the language by its own name.
+  const option = languageSwitch
+    .getByRole('radio', { name: languageName })
+    .or(languageSwitch.getByRole('button', { name: languageName }))
+    .or(languageSwitch.getByRole('menuitemradio', { name: languageName }));
+  if (!(await option.first().isVisible())) await languageSwitch.getByRole('button').first().click();
+  await option.first().click();
+}
+
 /** Waits until the survey shows its questions (the loader and widget chunk arrived and the survey loaded). */
 export async function waitForSurvey(page, timeout = 15_000) {
   try {

@@ -162,8 +162,11 @@ export async function startServer({ rateLimitPerMinute } = {}) {
   }
 }
 
-/** A third-party school page, as another web host would serve it, embedding Tandem from `backendOrigin`. */
-export function hostPageHtml(backendOrigin, { surveyId = SURVEY_ID, lang = 'en' } = {}) {
+/**
+ * A third-party school page, as another web host would serve it, embedding Tandem from `backendOrigin`.
+ * `widget` is the element's markup (the family survey unless given).
+ */
+export function hostPageHtml(backendOrigin, { surveyId = SURVEY_ID, lang = 'en', widget, intro } = {}) {
   return `<!doctype html>
 <html lang="${lang}">
   <head>
@@ -178,9 +181,9 @@ export function hostPageHtml(backendOrigin, { surveyId = SURVEY_ID, lang = 'en' 
   <body>
     <header><h1>Room 12 News</h1><p>Ms. Herrera's second grade at Lincoln Elementary</p></header>
     <main>
-      <p>Families, please take five minutes for the school survey below. ¡Gracias!</p>
+      <p>${intro ?? 'Families, please take five minutes for the school survey below. ¡Gracias!'}</p>
       <script type="module" src="${backendOrigin}/tandem.js"></script>
-      <tandem-survey survey="${surveyId}"></tandem-survey>
+      ${widget ?? `<tandem-survey survey="${surveyId}"></tandem-survey>`}
     </main>
   </body>
 </html>`;

@@ -4,7 +4,11 @@ import { defineOnSight, type EntryMap } from './define-on-sight.js';
 /** One line per widget; entries are relative to this file's URL on the CDN (see rollup.config.js). */
 const widgetEntries: EntryMap = {
   'tandem-survey': 'widgets/survey.js',
-  // Coming: 'tandem-event-rsvp', 'tandem-message-box', 'tandem-resource-card', 'tandem-resource-list', 'tandem-lesson-viewer'.
+  'tandem-event-rsvp': 'widgets/event-rsvp.js',
+  'tandem-resource-card': 'widgets/resource-card.js',
+  'tandem-resource-list': 'widgets/resource-list.js',
+  'tandem-lesson-viewer': 'widgets/lesson-viewer.js',
+  // Coming: 'tandem-message-box'.
 };
 
 // A base set by the page (before this script ran) wins over the loader's own origin.
