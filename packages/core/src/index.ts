@@ -32,6 +32,7 @@ export { Outbox, outbox, type OutboxEntry, type OutboxFilter } from './outbox.js
 export { OutboxController, type OutboxControllerOptions, type OutboxResult } from './outbox-controller.js';
 export { clearAnswered, getAnswered, markAnswered, type AnsweredRecord } from './answered.js';
 export { newId } from './new-id.js';
+export { lazyUi } from './lazy-ui.js';
 export { backendErrorMessage, fieldErrorMessage, notConnectedMessage, savedOfflineMessage } from './messages.js';
 export {
   LOCALE_CHANGE_EVENT,

@@ -2,14 +2,15 @@
 import { adoptStyles, css, html, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { msg } from '@lit/localize';
 import {
+  type Backend,
   BackendError,
-  OutboxController,
-  TandemElement,
   backendKeyOf,
   baseStyles,
+  lazyUi,
   outbox,
-  type Backend,
+  OutboxController,
   type OutboxEntry,
+  TandemElement,
 } from '@tandem/core';
 import { SUPPORTED_LOCALES, type FieldError, type PublicEvent, type RsvpInput, type RsvpReceipt, type RsvpView } from '@tandem/protocol';
 import { rsvpShellStyles } from './event-rsvp.styles.js';
@@ -33,28 +34,17 @@ let statusView: typeof StatusView | undefined;
 const loadStatusView = async () => (statusView ??= await import('./views/status.js'));
 
 type RsvpUi = typeof RsvpUiModule;
-let uiModule: Promise<RsvpUi> | undefined;
 
-/** The rest of the widget's code (see rsvp-ui.ts), fetched once per page by the first widget that needs it. */
-function loadUi(): Promise<RsvpUi> {
-  uiModule ??= import('./rsvp-ui.js').then(
-    (ui) => {
-      // <tandem-language-switch> and <tandem-status> come with the rest of the UI; the first paint reserves
-      // the switch's room (see the shell styles), so nothing moves when it appears.
-      ui.defineTandemUi();
-      return ui;
-    },
-    (error: unknown) => {
-      // Let a later load() (Try again, a new event id) fetch it again.
-      uiModule = undefined;
-      throw error;
-    },
-  );
-  return uiModule;
-}
-
-// Fetched as soon as the widget's code runs, in parallel with its first render: whichever element loads
-// first then finds it here or on its way. A failure is retried by the element's own load().
+/**
+ * The rest of the widget's code (see rsvp-ui.ts), fetched once per page and shared by every element; it
+ * also defines <tandem-language-switch> and <tandem-status>, which only appear with it. Fetched as soon
+ * as this module runs, in parallel with the first render and the data request; a failure is retried by
+ * the element's own load().
+ */
+const loadUi = lazyUi(
+  () => import('./rsvp-ui.js'),
+  (ui) => ui.defineTandemUi(),
+);
 loadUi().catch(() => undefined);
 
 const asError = (error: unknown) => (error instanceof Error ? error : new Error(String(error)));

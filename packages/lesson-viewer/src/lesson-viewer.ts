@@ -1,7 +1,16 @@
 /** <tandem-lesson-viewer>: a take-home lesson — one or two languages, read aloud, progress on the device, offline copy, "We tried it!". */
 import { adoptStyles, css, html, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { msg } from '@lit/localize';
-import { BackendError, TandemElement, backendKeyOf, baseStyles, type Backend, type OutboxController, type OutboxEntry } from '@tandem/core';
+import {
+  type Backend,
+  BackendError,
+  backendKeyOf,
+  baseStyles,
+  lazyUi,
+  type OutboxController,
+  type OutboxEntry,
+  TandemElement,
+} from '@tandem/core';
 import type { FieldError, LessonCompletionInput, LessonCompletionReceipt, PublicLesson } from '@tandem/protocol';
 import { lessonShellStyles } from './lesson-shell.styles.js';
 import type * as LessonUiModule from './lesson-ui.js';
@@ -19,27 +28,17 @@ const BILINGUAL_KEY = 'tandem:lesson-bilingual';
 const asError = (error: unknown) => (error instanceof Error ? error : new Error(String(error)));
 
 type LessonUi = typeof LessonUiModule;
-let uiModule: Promise<LessonUi> | undefined;
 
-/** The rest of the widget's code (see lesson-ui.ts), fetched once per page by the first viewer that needs it. */
-function loadUi(): Promise<LessonUi> {
-  uiModule ??= import('./lesson-ui.js').then(
-    (ui) => {
-      // <tandem-language-switch> and <tandem-status> come with the rest of the UI; the loading state uses neither.
-      ui.defineTandemUi();
-      return ui;
-    },
-    (error: unknown) => {
-      // Let a later load() (Try again, back online) fetch it again.
-      uiModule = undefined;
-      throw error;
-    },
-  );
-  return uiModule;
-}
-
-// Fetched as soon as the widget's code runs, in parallel with its first render and the lesson request.
-// A failure is retried by the element's own load().
+/**
+ * The rest of the widget's code (see lesson-ui.ts), fetched once per page and shared by every element; it
+ * also defines <tandem-language-switch> and <tandem-status>, which only appear with it. Fetched as soon
+ * as this module runs, in parallel with the first render and the data request; a failure is retried by
+ * the element's own load().
+ */
+const loadUi = lazyUi(
+  () => import('./lesson-ui.js'),
+  (ui) => ui.defineTandemUi(),
+);
 loadUi().catch(() => undefined);
 
 function loadBilingualChoice(): string | null | undefined {

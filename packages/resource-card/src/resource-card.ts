@@ -1,10 +1,9 @@
 /** <tandem-resource-card>: one school or community resource — hours, contact, map, languages spoken — and "Was this helpful?". */
 import { adoptStyles, css, html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
-import { BackendError, TandemElement, backendKeyOf, baseStyles } from '@tandem/core';
+import { BackendError, backendKeyOf, baseStyles, lazyUi, TandemElement } from '@tandem/core';
 import type { PublicResource } from '@tandem/protocol';
 import type * as CardUiModule from './card-ui.js';
 import type { FeedbackController } from './feedback-controller.js';
-import { lazyUi } from './lazy-ui.js';
 import { resourceShellStyles } from './resource-shell.styles.js';
 import { switchLocales } from './switch-locales.js';
 import type { FeedbackPhase } from './views/feedback.js';

@@ -1,8 +1,7 @@
 /** <tandem-resource-list>: a school's resources (or a static HSDS file) with search and filters for category, language spoken and open now. */
 import { adoptStyles, css, html, type PropertyDeclarations, type PropertyValues } from 'lit';
-import { BackendError, TandemElement, baseStyles, type Backend } from '@tandem/core';
+import { type Backend, BackendError, baseStyles, lazyUi, TandemElement } from '@tandem/core';
 import type { PublicResource, ResourceQuery } from '@tandem/protocol';
-import { lazyUi } from './lazy-ui.js';
 import type * as ListUiModule from './list-ui.js';
 import { resourceShellStyles } from './resource-shell.styles.js';
 import { renderLoading, type LoadPhase } from './views/loading.js';

@@ -1,7 +1,7 @@
 /** <tandem-survey>: the family feedback survey — loads it, pages through it, validates, and sends through the outbox. */
 import { adoptStyles, css, html, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { msg } from '@lit/localize';
-import { BackendError, OutboxController, TandemElement, backendKeyOf, baseStyles, outbox, type OutboxEntry } from '@tandem/core';
+import { BackendError, backendKeyOf, baseStyles, lazyUi, outbox, OutboxController, type OutboxEntry, TandemElement } from '@tandem/core';
 import {
   type AnswerValue,
   type Answers,
@@ -23,28 +23,17 @@ export type { SurveyPhase };
 const OUTBOX_KIND = 'survey-response';
 
 type SurveyUi = typeof SurveyUiModule;
-let uiModule: Promise<SurveyUi> | undefined;
 
-/** The rest of the survey's code (see survey-ui.ts), fetched once per page by the first survey that needs it. */
-function loadUi(): Promise<SurveyUi> {
-  uiModule ??= import('./survey-ui.js').then(
-    (ui) => {
-      // <tandem-language-switch> and <tandem-status> come with the rest of the UI; the first paint reserves
-      // the switch's room (see the shell styles), so nothing moves when it appears.
-      ui.defineTandemUi();
-      return ui;
-    },
-    (error: unknown) => {
-      // Let a later load() (Try again, a new survey id) fetch it again.
-      uiModule = undefined;
-      throw error;
-    },
-  );
-  return uiModule;
-}
-
-// Fetched as soon as the widget's code runs, in parallel with its first render: whichever element loads
-// first then finds it here or on its way. A failure is retried by the element's own load().
+/**
+ * The rest of the widget's code (see survey-ui.ts), fetched once per page and shared by every element; it
+ * also defines <tandem-language-switch> and <tandem-status>, which only appear with it. Fetched as soon
+ * as this module runs, in parallel with the first render and the data request; a failure is retried by
+ * the element's own load().
+ */
+const loadUi = lazyUi(
+  () => import('./survey-ui.js'),
+  (ui) => ui.defineTandemUi(),
+);
 loadUi().catch(() => undefined);
 
 /**
