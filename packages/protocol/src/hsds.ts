@@ -346,18 +346,24 @@ function readHours(service: Json, errors: FieldError[]): { regular: WeeklyHours[
     if (isObject(s)) add([s.weekday], s.opens_at, s.closes_at, `/regular_schedule/${i}`);
   });
   const closures: ResourceClosure[] = [];
+  // A year of closures at most (the schema's limit), counted across entries, so a file of many long
+  // holiday ranges cannot make an import expand them without end.
   for (const h of list(service.holiday_schedules)) {
+    if (closures.length >= MAX_CLOSURES) break;
     if (!isObject(h) || h.closed !== true) continue;
     const start = str(h.start_date);
     const end = str(h.end_date) ?? start;
     if (!start || !/^\d{4}-\d{2}-\d{2}$/.test(start) || !end) continue;
-    for (let day = start, n = 0; day <= end && n < 366; n++) {
+    for (let day = start; day <= end && closures.length < MAX_CLOSURES;) {
       closures.push({ date: day });
       day = new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
     }
   }
   return { regular, closures };
 }
+
+/** Closed days one resource may list: a year's worth. */
+const MAX_CLOSURES = 366;
 
 /** Resources a widget can show straight from an HSDS-style file; services that cannot be read are left out. */
 export function publicResourcesFromHsds(document: unknown, options: HsdsReadOptions = {}): PublicResource[] {

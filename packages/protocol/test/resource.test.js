@@ -255,3 +255,20 @@ test('HSDS import reports clear errors per service and keeps the good ones', () 
   );
   assert.deepEqual(pointers(resourcesFromHsds({ nothing: true })[0].errors), [' wrong-type']);
 });
+
+test('HSDS holiday ranges expand to at most a year of closures, however many a file lists', () => {
+  const holidays = Array.from({ length: 2000 }, () => ({ closed: true, start_date: '2000-01-01', end_date: '2001-01-01' }));
+  const started = Date.now();
+  const service = {
+    id: 's1',
+    name: 'Food shelf',
+    description: 'Free food.',
+    organization: { name: 'Eastside Neighbors' },
+    phones: [{ number: '651-555-0110' }],
+    holiday_schedules: holidays,
+  };
+  const [item] = resourcesFromHsds({ services: [service] }, { timeZone: 'America/Chicago' });
+  assert.deepEqual(item.errors, []);
+  assert.ok(Date.now() - started < 2000, 'read quickly');
+  assert.equal(item.resource.schedule.closures.length, 366);
+});

@@ -103,8 +103,12 @@ async function start(args: string[]): Promise<void> {
   });
   const port = portOf(values.port);
   const host = values.host ?? process.env.HOST ?? 'localhost';
+  // Sign-in links need this server's public address; without TANDEM_PUBLIC_URL it is where it listens
+  // (right for development and the demo; a public deployment sets TANDEM_PUBLIC_URL).
+  const publicUrl = process.env.TANDEM_PUBLIC_URL || `http://${host === '0.0.0.0' || host === '::' ? 'localhost' : host}:${port}`;
   const app = await buildApp({
     demo: values.demo ?? false,
+    messaging: { publicUrl },
     logger: { level: process.env.LOG_LEVEL ?? 'info' },
     logRequests: process.env.TANDEM_LOG_REQUESTS === '1',
     trustProxy: process.env.TANDEM_TRUST_PROXY === '1' || process.env.TANDEM_TRUST_PROXY === 'true',

@@ -22,6 +22,7 @@ for (const target of databaseTargets()) {
       ctx = await startApp(target, {
         messaging: {
           translationProvider: null,
+          publicUrl: 'https://tandem.example',
           signInOrigins: ['https://lincoln.example'],
           // The production mailer over real SMTP, pointed at the in-process listener.
           mailer: createMailer({ smtpUrl: smtp.url, from: 'Lincoln <office@lincoln.example>', log: console }),

@@ -17,7 +17,7 @@ import type { AppContext } from '../context.js';
 import { emailTexts } from '../mail/email-texts.js';
 import { familyOf, familyRouteOptions, forbidden, requireFamily } from '../messages/access.js';
 import type { Messaging } from '../messages/messaging.js';
-import { notFound, unauthorized, validationProblem } from '../problems.js';
+import { HttpProblem, notFound, unauthorized, validationProblem } from '../problems.js';
 import { idempotencyKeyOf, replay } from '../routes/public-surveys.js';
 import { routeOptions, staffRouteOptions } from '../routes/route-schema.js';
 import { canonicalJson, sha256Hex } from '../secrets.js';
@@ -104,6 +104,9 @@ export function registerIdentityRoutes(app: FastifyInstance, ctx: AppContext, me
   app.route<{ Body: FamilyInput }>({
     ...staffRouteOptions('createFamily', staff),
     handler: async (request, reply) => {
+      // Families, their contacts and their sign-in codes are an admin's to manage: a code signs in as the
+      // family and reads every conversation it has, including those with other staff.
+      requireAdmin(request);
       const { organizationId } = principalOf(request);
       const input = request.body;
       if (!(await schoolBelongsTo(db, input.schoolId, organizationId))) {
@@ -118,6 +121,7 @@ export function registerIdentityRoutes(app: FastifyInstance, ctx: AppContext, me
   app.route<{ Params: { familyId: string } }>({
     ...staffRouteOptions('getFamily', staff),
     handler: async (request) => {
+      requireAdmin(request);
       const row = await findFamily(db, principalOf(request).organizationId, request.params.familyId);
       if (!row) throw notFound('No family with this id in your organization.');
       return toFamily(db, row);
@@ -127,6 +131,7 @@ export function registerIdentityRoutes(app: FastifyInstance, ctx: AppContext, me
   app.route<{ Body: InviteInput }>({
     ...staffRouteOptions('createInvite', staff),
     handler: async (request, reply) => {
+      requireAdmin(request);
       const { organizationId } = principalOf(request);
       const input = request.body;
       const errors = [];
@@ -184,9 +189,8 @@ export function registerIdentityRoutes(app: FastifyInstance, ctx: AppContext, me
     config: rateLimit,
     handler: async (request, reply) => {
       const { organization: slug, email, locale, returnUrl } = request.body;
-      const ownOrigin = `${request.protocol}://${request.host}`;
       // Checked before anything else, so the answer says nothing about whether the address is known.
-      if (returnUrl !== undefined && !messaging.mayReturnTo(returnUrl, ownOrigin)) {
+      if (returnUrl !== undefined && !messaging.mayReturnTo(returnUrl)) {
         throw validationProblem([
           {
             pointer: '/returnUrl',
@@ -194,6 +198,13 @@ export function registerIdentityRoutes(app: FastifyInstance, ctx: AppContext, me
             detail: 'Sign-in links only lead to sites the server allows (TANDEM_SIGN_IN_ORIGINS).',
           },
         ]);
+      }
+      if (returnUrl === undefined && !messaging.publicUrl) {
+        throw new HttpProblem({
+          status: 503,
+          title: 'Email sign-in is not set up',
+          detail: 'This server has no public address (TANDEM_PUBLIC_URL) to put in a sign-in link; send a returnUrl instead.',
+        });
       }
       const organization = await findOrganizationBySlug(db, slug);
       const family = organization
@@ -208,7 +219,7 @@ export function registerIdentityRoutes(app: FastifyInstance, ctx: AppContext, me
       // The same answer whether or not the address is known, so nobody can probe which families are registered.
       if (organization && family) {
         const { token } = await createEmailLink(db, { organizationId: organization.id, familyId: family.id, returnUrl });
-        const base = returnUrl ?? `${messaging.publicUrl ?? ownOrigin}/family/sign-in`;
+        const base = returnUrl ?? `${messaging.publicUrl!.replace(/\/$/, '')}/family/sign-in`;
         const link = `${base.split('#')[0]}#tandem-sign-in=${token}`;
         const texts = emailTexts(locale);
         try {

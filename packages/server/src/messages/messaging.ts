@@ -20,12 +20,16 @@ export interface MessagingOptions {
   translationProvider?: TranslationProvider | null;
   /** Seals stored secrets; default `TANDEM_SECRET_KEY`, else a random key kept in the database. */
   secretKey?: string;
-  /** Where sign-in links point when the family's page gave no return URL (default `TANDEM_PUBLIC_URL`, else the request's origin). */
+  /**
+   * This server's public address (default `TANDEM_PUBLIC_URL`; `tandem-server start` falls back to the address it
+   * listens on). Sign-in links point here when the family's page gave no return URL. Never taken from a request:
+   * its Host header is the sender's to choose, and a link carries a sign-in token.
+   */
   publicUrl?: string;
   /**
-   * Origins (`https://school.example`) whose pages may receive sign-in links, besides this server's own
-   * and `publicUrl`'s (default: `TANDEM_SIGN_IN_ORIGINS`, comma-separated). A link carries a sign-in
-   * token, so it must never be sent to a page someone else chose.
+   * Origins (`https://school.example`) whose pages may receive sign-in links, besides `publicUrl`'s
+   * (default: `TANDEM_SIGN_IN_ORIGINS`, comma-separated). A link carries a sign-in token, so it must
+   * never be sent to a page someone else chose.
    */
   signInOrigins?: string[];
   /** How often each process looks for messages written by other processes (default 1000 ms; on PostgreSQL, LISTEN/NOTIFY wakes it sooner). */
@@ -42,8 +46,8 @@ export interface Messaging {
   translator: Translator;
   hub: RealtimeHub;
   publicUrl: string | undefined;
-  /** Whether a sign-in link may lead to `url`, asked from a request to `ownOrigin`. */
-  mayReturnTo(url: string, ownOrigin: string): boolean;
+  /** Whether a sign-in link may lead to `url`: only to configured origins, never to one a request names. */
+  mayReturnTo(url: string): boolean;
   heartbeatMs: number;
   /** Wraps the logging sink so families who left an email also hear by email. */
   notificationSink(inner: NotificationSink): NotificationSink;
@@ -78,9 +82,9 @@ export function createMessaging(
     translator: new Translator(database.db, provider, log),
     hub,
     publicUrl,
-    mayReturnTo: (url, ownOrigin) => {
+    mayReturnTo: (url) => {
       const origin = originOf(url);
-      return origin !== undefined && (origin === ownOrigin || origin === originOf(publicUrl ?? '') || signInOrigins.has(origin));
+      return origin !== undefined && (origin === originOf(publicUrl ?? '') || signInOrigins.has(origin));
     },
     heartbeatMs: options.heartbeatMs ?? 20_000,
     notificationSink: (inner) => emailNotificationSink(mailer, inner),

@@ -213,17 +213,30 @@ export function registerStaffMessageRoutes(app: FastifyInstance, ctx: AppContext
       const errors = checkHours(request.body.officeHours, '/officeHours');
       if (errors.length) throw validationProblem(errors);
       const hours = request.body.officeHours ? JSON.stringify(request.body.officeHours) : null;
-      await db
-        .insertInto('staff_school_members')
-        .values({
-          school_id: schoolId,
-          staff_user_id: staffUserId,
-          organization_id: reader.organizationId,
-          office_hours: hours,
-          created_at: new Date().toISOString(),
-        })
-        .onConflict((oc) => oc.columns(['school_id', 'staff_user_id']).doUpdateSet({ office_hours: hours }))
-        .execute();
+      if (reader.role === 'admin') {
+        await db
+          .insertInto('staff_school_members')
+          .values({
+            school_id: schoolId,
+            staff_user_id: staffUserId,
+            organization_id: reader.organizationId,
+            office_hours: hours,
+            created_at: new Date().toISOString(),
+          })
+          .onConflict((oc) => oc.columns(['school_id', 'staff_user_id']).doUpdateSet({ office_hours: hours }))
+          .execute();
+      } else {
+        // Membership decides which schools' conversations staff read, so only an admin grants it; staff
+        // change the hours of a school they already belong to.
+        const updated = await db
+          .updateTable('staff_school_members')
+          .set({ office_hours: hours })
+          .where('school_id', '=', schoolId)
+          .where('staff_user_id', '=', staffUserId)
+          .where('organization_id', '=', reader.organizationId)
+          .executeTakeFirst();
+        if (Number(updated.numUpdatedRows) === 0) throw notFound('You are not a member of this school; an admin can add you.');
+      }
       const officeHours = parseOfficeHours(hours);
       return { schoolId, staffUserId, name: staff.name, ...(officeHours ? { officeHours } : {}) };
     },

@@ -5,6 +5,7 @@ import { Value } from '@sinclair/typebox/value';
 import { resourcesFromHsds, resourcesToHsds, type FieldError, type HsdsImportItemResult, type HsdsImportResult } from '@tandem/protocol';
 import { ResourceInput } from '@tandem/protocol/schemas';
 import type { DatabaseSchema } from '../db/schema.js';
+import { validationProblem } from '../problems.js';
 import { laterThan } from '../timestamps.js';
 import { schoolBelongsTo } from './organizations.js';
 import { listResources, resourceColumns, toResource, type ResourceRow } from './resources.js';
@@ -27,6 +28,9 @@ function schemaErrors(resource: unknown): FieldError[] {
   }));
 }
 
+/** Services one import may hold: far above a district's directory, low enough that one request cannot stall the server. */
+export const MAX_IMPORT_SERVICES = 2000;
+
 /**
  * Reads every service; stores those without errors in one transaction. A service whose HSDS id (or
  * Tandem id, after an export) matches one of the organization's resources updates it; others are new.
@@ -41,7 +45,18 @@ export async function importHsds(
     ...(options.defaultLocale ? { defaultLocale: options.defaultLocale } : {}),
     ...(options.timeZone ? { timeZone: options.timeZone } : {}),
   });
+  if (items.length > MAX_IMPORT_SERVICES) {
+    throw validationProblem([
+      {
+        pointer: '',
+        code: 'too-many',
+        detail: `One import holds at most ${MAX_IMPORT_SERVICES} services; split the file.`,
+        params: { max: MAX_IMPORT_SERVICES },
+      },
+    ]);
+  }
   const results: HsdsImportItemResult[] = [];
+  const acceptedIds = new Set<string>();
   const accepted: { index: number; externalId?: string; resource: NonNullable<(typeof items)[number]['resource']> }[] = [];
   for (const item of items) {
     const errors = [...item.errors];
@@ -57,17 +72,24 @@ export async function importHsds(
         }
       }
     }
-    const seen = item.externalId !== undefined && accepted.some((a) => a.externalId === item.externalId);
+    const seen = item.externalId !== undefined && acceptedIds.has(item.externalId);
     if (seen) errors.push({ pointer: '/id', code: 'invalid-format', detail: `Service id "${item.externalId}" appears twice in the file.` });
     if (errors.length > 0 || !item.resource) {
       results.push({ index: item.index, ...(item.externalId ? { externalId: item.externalId } : {}), outcome: 'refused', errors });
-    } else accepted.push({ index: item.index, ...(item.externalId ? { externalId: item.externalId } : {}), resource: item.resource });
+    } else {
+      accepted.push({ index: item.index, ...(item.externalId ? { externalId: item.externalId } : {}), resource: item.resource });
+      if (item.externalId !== undefined) acceptedIds.add(item.externalId);
+    }
   }
 
   await db.transaction().execute(async (trx) => {
-    const existing = await listResources(trx, organizationId);
+    const existing = new Map<string, ResourceRow>();
+    for (const row of await listResources(trx, organizationId)) {
+      existing.set(row.id, row);
+      if (row.external_id) existing.set(row.external_id, row);
+    }
     for (const { index, externalId, resource } of accepted) {
-      const match = externalId ? existing.find((r) => r.external_id === externalId || r.id === externalId) : undefined;
+      const match = externalId ? existing.get(externalId) : undefined;
       const now = match ? laterThan(match.updated_at) : new Date().toISOString();
       if (match) {
         await trx
@@ -89,7 +111,8 @@ export async function importHsds(
           published_at: options.publish ? now : null,
         };
         await trx.insertInto('resources').values(row).execute();
-        existing.push(row);
+        existing.set(row.id, row);
+        if (row.external_id) existing.set(row.external_id, row);
         results.push({ index, ...(externalId ? { externalId } : {}), resourceId: row.id, outcome: 'created' });
       }
     }
