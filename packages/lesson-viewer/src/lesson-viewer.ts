@@ -239,7 +239,15 @@ export class TandemLessonViewer extends TandemElement {
       adoptStyles(this.renderRoot, [...(this.constructor as typeof TandemLessonViewer).elementStyles, this.#ui.uiStyles]);
     }
     if (!this.hasUpdated || changed.has('lessonId') || changed.has('backend') || changed.has('backendUrl')) void this.load();
+    // A new language takes the old one's text, and its Pause and Stop buttons, off the screen: stop reading it too.
+    if (this.#readLocale !== this.i18n.locale) {
+      this.#readLocale = this.i18n.locale;
+      if (this.#speech && this.#speech.state !== 'idle') this.#speech.stop();
+    }
   }
+
+  /** The UI language the last update rendered, to notice a switch. */
+  #readLocale?: string;
 
   /** Loads (or reloads) the lesson; falls back to the copy kept on this device when the server cannot be reached. */
   async load(): Promise<void> {

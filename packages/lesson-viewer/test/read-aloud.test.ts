@@ -90,6 +90,20 @@ describe('<tandem-lesson-viewer> read aloud', () => {
     expect(deepActive()?.getAttribute('part')).to.equal('read-aloud');
   });
 
+  it('switching the language while reading stops the voice of the language no longer shown', async () => {
+    speech = stubSpeech(['en-GB', 'es-MX']);
+    const el = await renderLesson(MemoryBackend.withDemoData(), { lang: 'en' });
+    $<HTMLButtonElement>(el, '[data-section="why"] [part~="read-aloud"]').click();
+    await waitUntil(() => speech!.spoken.length === 1, 'nothing spoken');
+    const select = el.shadowRoot!.querySelector('tandem-language-switch')!.shadowRoot!.querySelector('select')!;
+    select.value = 'es';
+    select.dispatchEvent(new Event('change'));
+    await el.i18n.ready;
+    await el.updateComplete;
+    expect(speech.calls).to.include('cancel');
+    expect($(el, '[data-section="why"]').hasAttribute('aria-current')).to.equal(false);
+  });
+
   it('waits for the browser to list its voices (voiceschanged) before deciding there is none', async () => {
     speech = stubSpeech([]);
     const voices: unknown[] = [];

@@ -50,6 +50,8 @@ export class FeedbackController {
   #notice: string | undefined;
   /** Outbox entries already finished, so a send reported twice is handled once. */
   readonly #settled = new Set<string>();
+  /** Whether the family was working in the card when they sent, so the outcome may take the focus. */
+  #focusOnSettle = false;
 
   readonly #host: FeedbackHost;
   readonly #options: FeedbackOptions;
@@ -153,6 +155,8 @@ export class FeedbackController {
 
   async #send(input: ResourceFeedbackInput): Promise<void> {
     const before = this.phase;
+    // Read before the buttons give way to the "sending" state, which would take the focus with them.
+    this.#focusOnSettle = this.#host.matches(':focus-within');
     this.#set({ phase: 'sending', notice: undefined });
     try {
       const result = await this.#sender.enqueue(input);
@@ -163,6 +167,7 @@ export class FeedbackController {
       // Not even stored on the device: keep what was typed and say so.
       this.#set({ phase: before, notice: msg('Your answer could not be saved. Please try again.', { id: 'resource.save-failed' }) });
       this.#emitError(error instanceof Error ? error : new Error(String(error)));
+      await this.#refocus(before === 'comment' ? '#comment' : '[part~="feedback-yes"]');
     }
   }
 
@@ -189,6 +194,15 @@ export class FeedbackController {
       commentError: problem ? fieldErrorMessage(problem) : undefined,
       notice: problem ? undefined : backendErrorMessage(error),
     });
+    await this.#refocus(entry.payload.helpful ? '[part~="feedback-yes"]' : '#comment');
+  }
+
+  /** Puts the focus back on the form after a refusal, if the family was working in the card. */
+  async #refocus(selector: string): Promise<void> {
+    if (!this.#focusOnSettle) return;
+    this.#focusOnSettle = false;
+    await this.#host.updateComplete;
+    this.#host.renderRoot.querySelector<HTMLElement>(selector)?.focus();
   }
 
   #emitError(error: Error): void {
@@ -196,7 +210,8 @@ export class FeedbackController {
   }
 
   async #showOutcome(phase: FeedbackPhase): Promise<void> {
-    const hadFocus = this.#host.matches(':focus-within');
+    const hadFocus = this.#focusOnSettle || this.#host.matches(':focus-within');
+    this.#focusOnSettle = false;
     this.#set({ phase });
     await this.#host.updateComplete;
     if (hadFocus) this.#host.renderRoot.querySelector<HTMLElement>('[data-feedback="outcome"]')?.focus();

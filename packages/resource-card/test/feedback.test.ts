@@ -57,6 +57,16 @@ describe('<tandem-resource-card> feedback', () => {
     expect(again.shadowRoot!.querySelector('[part~="feedback-yes"]')).to.equal(null);
   });
 
+  it('pressing "Yes" by keyboard leaves the focus on the thank-you, not lost on the page', async () => {
+    const backend = MemoryBackend.withDemoData({ latencyMs: 30 });
+    const el = await renderCard(backend);
+    $<HTMLButtonElement>(el, '[part~="feedback-yes"]').focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => el.feedback === 'thanks');
+    await el.updateComplete;
+    expect(deepActive()?.getAttribute('data-feedback')).to.equal('outcome');
+  });
+
   it('"No" asks for an optional comment by keyboard, and sends it in the family’s language', async () => {
     const backend = MemoryBackend.withDemoData();
     const el = await renderCard(backend, 'es');
