@@ -500,8 +500,18 @@ export class TandemLessonViewer extends TandemElement {
       this.completion = 'form';
       this.notice = msg('This could not be saved on this device. Please try again.', { id: 'lesson.save-failed' });
       this.#emitError(asError(error));
+      await this.#refocusForm();
     }
   };
+
+  /** After a refusal, the focus goes back to the reflection if the family was working in the viewer. */
+  async #refocusForm(): Promise<void> {
+    const focus = this.#focusOnSettle;
+    this.#focusOnSettle = false;
+    if (!focus) return;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLTextAreaElement>('#reflection')?.focus();
+  }
 
   async #showError(errors: FieldError[]): Promise<void> {
     this.completion = 'form';
@@ -530,9 +540,13 @@ export class TandemLessonViewer extends TandemElement {
     await ui.outbox.remove(entry.id).catch(() => undefined);
     this.reflection = entry.payload.reflection ?? this.reflection;
     this.#emitError(error);
-    if (error.fieldErrors.length > 0) return this.#showError(error.fieldErrors);
+    if (error.fieldErrors.length > 0) {
+      this.#focusOnSettle = false;
+      return this.#showError(error.fieldErrors);
+    }
     this.completion = 'form';
     this.notice = ui.backendErrorMessage(error);
+    await this.#refocusForm();
   }
 
   async #showCompletion(state: CompletionState): Promise<void> {

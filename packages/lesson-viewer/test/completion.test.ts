@@ -81,6 +81,19 @@ describe('<tandem-lesson-viewer> "We tried it!"', () => {
     expect(await outbox.list({ kind: 'lesson-completion' })).to.deep.equal([]);
   });
 
+  it('a refusal without a field error says why and puts the focus back on the reflection', async () => {
+    const backend = MemoryBackend.withDemoData();
+    const el = await renderLesson(backend);
+    backend.failNext(new BackendError('closed', 'Gone', 410, { type: PROBLEM_TYPES.closed, title: 'Gone', status: 410 }));
+    await fill(el, '#reflection', 'We cooked rice.');
+    $<HTMLButtonElement>(el, '[part~="submit"]').focus();
+    await submit(el);
+    await waitUntil(() => el.shadowRoot!.querySelector('[part~="footer"] tandem-status'), 'no notice shown');
+    await el.updateComplete;
+    expect(deepActive()?.id).to.equal('reflection');
+    expect($<HTMLTextAreaElement>(el, '#reflection').value).to.equal('We cooked rice.');
+  });
+
   it('offline: kept on the device, said so, then sent exactly once after reconnecting', async () => {
     const backend = MemoryBackend.withDemoData();
     const el = await renderLesson(backend);

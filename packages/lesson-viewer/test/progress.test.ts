@@ -1,6 +1,6 @@
 /** Progress kept on the device: parts read and where the family was, still there when the lesson is opened again. */
 import { expect, waitUntil } from '@open-wc/testing';
-import { MemoryBackend } from '@tandem/core';
+import { MemoryBackend, demoLessons } from '@tandem/core';
 import { $, deepActive, renderLesson, resetDevice, textOf } from './helpers.js';
 
 describe('<tandem-lesson-viewer> progress', () => {
@@ -42,5 +42,21 @@ describe('<tandem-lesson-viewer> progress', () => {
     const top = $(again, '[data-section="how"]').getBoundingClientRect().top;
     expect(Math.abs(top), 'scrolled to it').to.be.lessThan(5);
     expect(again.shadowRoot!.querySelector('[part~="resume-reading"]')).to.equal(null);
+  });
+
+  it('continues at a part that has no heading by focusing the part itself', async () => {
+    const backend = MemoryBackend.withDemoData();
+    const [lesson] = demoLessons();
+    const untitled = { ...lesson!, id: 'untitled-parts', sections: lesson!.sections.map(({ heading: _, ...section }) => section) };
+    backend.lessons.add(untitled);
+    const el = await renderLesson(backend, { lesson: 'untitled-parts', width: '320px' });
+    $(el, '[data-section="words"]').scrollIntoView({ block: 'start' });
+    await new Promise((r) => setTimeout(r, 200));
+    el.parentElement!.remove();
+    window.scrollTo(0, 0);
+
+    const again = await renderLesson(backend, { lesson: 'untitled-parts', width: '320px' });
+    $<HTMLButtonElement>(again, '[part~="resume-reading"]').click();
+    await waitUntil(() => deepActive()?.getAttribute('data-section') === 'words', 'the part read last has focus');
   });
 });

@@ -90,6 +90,7 @@ export function renderSection(options: SectionOptions): TemplateResult {
     part="section"
     data-section=${section.id}
     aria-labelledby=${section.heading ? headingId : nothing}
+    tabindex=${section.heading ? nothing : '-1'}
     aria-current=${options.reading ? 'true' : nothing}
   >
     ${section.heading ? html`<h3 id=${headingId} tabindex="-1">${pairedText(languages, section.heading, defaultLocale)}</h3>` : nothing}
