@@ -15,6 +15,7 @@ import type { AppContext } from '../context.js';
 import type { DatabaseSchema } from '../db/schema.js';
 import { conflict, notFound, validationProblem } from '../problems.js';
 import { csvDocument } from '../csv.js';
+import { writeStatusChange } from '../store/status-change.js';
 import { laterThan } from '../timestamps.js';
 import { canonicalJson, sha256Hex } from '../secrets.js';
 import {
@@ -311,13 +312,7 @@ export function registerStaffEventRoutes(app: FastifyInstance, ctx: AppContext):
       const row = await ownedEvent(organizationId, request.params.eventId);
       if (row.status === 'cancelled') throw conflict('A cancelled event stays cancelled; create a new event instead.');
       if (row.status === 'draft') {
-        const now = laterThan(row.updated_at);
-        await db
-          .updateTable('events')
-          .set({ status: 'published', published_at: now, updated_at: now })
-          .where('id', '=', row.id)
-          .where('organization_id', '=', organizationId)
-          .execute();
+        await writeStatusChange(db, 'events', organizationId, row, (now) => ({ status: 'published', published_at: now }));
       }
       return present((await findOwnedEvent(db, organizationId, row.id))!);
     },
@@ -330,13 +325,7 @@ export function registerStaffEventRoutes(app: FastifyInstance, ctx: AppContext):
       const row = await ownedEvent(organizationId, request.params.eventId);
       if (row.status === 'draft') throw conflict('A draft was never open to families; edit it or leave it unpublished.');
       if (row.status === 'published') {
-        const now = laterThan(row.updated_at);
-        await db
-          .updateTable('events')
-          .set({ status: 'cancelled', cancelled_at: now, updated_at: now })
-          .where('id', '=', row.id)
-          .where('organization_id', '=', organizationId)
-          .execute();
+        await writeStatusChange(db, 'events', organizationId, row, (now) => ({ status: 'cancelled', cancelled_at: now }));
       }
       return present((await findOwnedEvent(db, organizationId, row.id))!);
     },

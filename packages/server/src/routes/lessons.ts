@@ -17,6 +17,7 @@ import {
   type LessonRow,
 } from '../store/lessons.js';
 import { schoolBelongsTo } from '../store/organizations.js';
+import { writeStatusChange } from '../store/status-change.js';
 import { laterThan } from '../timestamps.js';
 import { idempotencyKeyOf } from './public-surveys.js';
 import { staffRouteOptions } from './route-schema.js';
@@ -52,13 +53,7 @@ export function registerStaffLessonRoutes(app: FastifyInstance, ctx: AppContext)
   };
   const setStatus = async (organizationId: string, row: LessonRow, status: LessonRow['status']) => {
     if (row.status !== status) {
-      const now = laterThan(row.updated_at);
-      await db
-        .updateTable('lessons')
-        .set({ status, updated_at: now, published_at: status === 'published' ? now : null })
-        .where('id', '=', row.id)
-        .where('organization_id', '=', organizationId)
-        .execute();
+      await writeStatusChange(db, 'lessons', organizationId, row, (now) => ({ status, published_at: status === 'published' ? now : null }));
     }
     return present(organizationId, row.id);
   };

@@ -19,6 +19,7 @@ import {
   toResource,
   type ResourceRow,
 } from '../store/resources.js';
+import { writeStatusChange } from '../store/status-change.js';
 import { laterThan } from '../timestamps.js';
 import { idempotencyKeyOf } from './public-surveys.js';
 import { staffRouteOptions } from './route-schema.js';
@@ -54,13 +55,10 @@ export function registerStaffResourceRoutes(app: FastifyInstance, ctx: AppContex
   };
   const setStatus = async (organizationId: string, row: ResourceRow, status: ResourceRow['status']) => {
     if (row.status !== status) {
-      const now = laterThan(row.updated_at);
-      await db
-        .updateTable('resources')
-        .set({ status, updated_at: now, published_at: status === 'published' ? now : null })
-        .where('id', '=', row.id)
-        .where('organization_id', '=', organizationId)
-        .execute();
+      await writeStatusChange(db, 'resources', organizationId, row, (now) => ({
+        status,
+        published_at: status === 'published' ? now : null,
+      }));
     }
     return toResource((await findOwnedResource(db, organizationId, row.id))!);
   };

@@ -16,6 +16,7 @@ import type { AppContext } from '../context.js';
 import type { DatabaseSchema } from '../db/schema.js';
 import { conflict, notFound, validationProblem } from '../problems.js';
 import { computeResults, resultsCsv, type StoredResponse } from '../results.js';
+import { writeStatusChange } from '../store/status-change.js';
 import { laterThan } from '../timestamps.js';
 import { canonicalJson, sha256Hex } from '../secrets.js';
 import { schoolBelongsTo } from '../store/organizations.js';
@@ -227,14 +228,8 @@ export function registerStaffSurveyRoutes(app: FastifyInstance, ctx: AppContext)
       const { organizationId } = principalOf(request);
       const row = await ownedSurvey(organizationId, request.params.surveyId);
       if (row.status !== 'published') {
-        const now = laterThan(row.updated_at);
         // Re-opening a closed survey is allowed; it takes responses again from now on.
-        await db
-          .updateTable('surveys')
-          .set({ status: 'published', published_at: now, closed_at: null, updated_at: now })
-          .where('id', '=', row.id)
-          .where('organization_id', '=', organizationId)
-          .execute();
+        await writeStatusChange(db, 'surveys', organizationId, row, (now) => ({ status: 'published', published_at: now, closed_at: null }));
       }
       return present((await findOwnedSurvey(db, organizationId, row.id))!);
     },
@@ -247,13 +242,7 @@ export function registerStaffSurveyRoutes(app: FastifyInstance, ctx: AppContext)
       const row = await ownedSurvey(organizationId, request.params.surveyId);
       if (row.status === 'draft') throw conflict('A draft was never open to families; publish it before closing it.');
       if (row.status === 'published') {
-        const now = laterThan(row.updated_at);
-        await db
-          .updateTable('surveys')
-          .set({ status: 'closed', closed_at: now, updated_at: now })
-          .where('id', '=', row.id)
-          .where('organization_id', '=', organizationId)
-          .execute();
+        await writeStatusChange(db, 'surveys', organizationId, row, (now) => ({ status: 'closed', closed_at: now }));
       }
       return present((await findOwnedSurvey(db, organizationId, row.id))!);
     },
