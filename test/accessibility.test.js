@@ -88,7 +88,7 @@ test('[axe] the demo survey page as a whole has no WCAG 2.2 violations', async (
   try {
     const violations = await axe(page);
     assert.equal(violations.length, 0, `axe violations on survey.html:\n${describe(violations)}`);
-    for (const path of ['', 'webmasters.html', 'events.html', 'resources.html', 'learning.html']) {
+    for (const path of ['', 'webmasters.html', 'events.html', 'resources.html', 'learning.html', 'messages.html']) {
       await page.goto(new URL(path, server.baseUrl).href);
       await waitForWidgets(page);
       const pageViolations = await axe(page);

@@ -83,9 +83,9 @@ async function waitForHealth(baseUrl, child, output) {
 
 /**
  * Seeds the demo school, creates an admin API token and starts `tandem-server start --demo`.
- * Rate limiting is off unless `rateLimitPerMinute` is given.
+ * Rate limiting is off unless `rateLimitPerMinute` is given; `env` adds settings (a translation server, say).
  */
-export async function startServer({ rateLimitPerMinute } = {}) {
+export async function startServer({ rateLimitPerMinute, env: extraEnv = {} } = {}) {
   const dataDir = await mkdtemp(join(tmpdir(), 'tandem-e2e-'));
   const port = await freePort();
   const database = process.env.DATABASE_URL ? await createIsolatedPostgres(process.env.DATABASE_URL) : undefined;
@@ -96,6 +96,7 @@ export async function startServer({ rateLimitPerMinute } = {}) {
     HOST: '127.0.0.1',
     PORT: String(port),
     TANDEM_RATE_LIMIT_PER_MINUTE: String(rateLimitPerMinute ?? 0), // 0 turns the limit off
+    ...extraEnv,
   };
   if (database) env.DATABASE_URL = database.url;
   else delete env.DATABASE_URL;
@@ -131,6 +132,8 @@ export async function startServer({ rateLimitPerMinute } = {}) {
       dataDir,
       database: dialect,
       log: () => log,
+      /** Runs `tandem-server ARGS` against this server's database; returns what it printed. */
+      cli: (args) => runCli(args, env),
       /** Staff API call with the admin token. */
       async staff(path, init = {}) {
         const response = await fetch(new URL(path.replace(/^\//, ''), baseUrl), {

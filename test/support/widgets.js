@@ -6,6 +6,8 @@ const READY = {
   'tandem-resource-list': '[part~="item"]',
   'tandem-resource-card': '[part~="name"]',
   'tandem-lesson-viewer': '[part~="section"]',
+  // Signed out, the sign-in form; signed in, the family's header.
+  'tandem-message-box': '[part~="submit"], [part~="sign-out"]',
 };
 
 export async function waitForWidgets(page, timeout = 15_000) {

@@ -8,10 +8,20 @@ const widgetEntries: EntryMap = {
   'tandem-resource-card': 'widgets/resource-card.js',
   'tandem-resource-list': 'widgets/resource-list.js',
   'tandem-lesson-viewer': 'widgets/lesson-viewer.js',
-  // Coming: 'tandem-message-box'.
+  'tandem-message-box': 'widgets/message-box.js',
+  'tandem-inbox': 'widgets/inbox.js',
 };
 
 // A base set by the page (before this script ran) wins over the loader's own origin.
 (globalThis as { tandemBackendBase?: string }).tandemBackendBase ??= new URL('./', import.meta.url).href;
+
+/**
+ * Lit styles widgets with constructable stylesheets, which a CSP allows. Browsers without them get <style>
+ * elements instead, and a page whose CSP lists a style nonce must hand it over: Lit reads `litNonce`. The
+ * nonce comes from this script's own `nonce` (a page with nonce-based CSP sets one anyway), else `data-nonce`.
+ */
+const ownScript = [...document.querySelectorAll<HTMLScriptElement>('script[src]')].find((s) => s.src === import.meta.url);
+const nonce = ownScript?.nonce || ownScript?.dataset.nonce;
+if (nonce) (globalThis as { litNonce?: string }).litNonce ??= nonce;
 
 defineOnSight(widgetEntries, import.meta.url);
