@@ -2,6 +2,7 @@
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import { rmSync } from 'node:fs';
+import { browserRoutes } from './scripts/rollup-browser-routes.js';
 
 const cdn = 'packages/embed/dist/cdn';
 
@@ -12,7 +13,14 @@ const widgets = {
   'resource-card': 'packages/resource-card/dist/tandem-resource-card.js',
   'resource-list': 'packages/resource-card/dist/tandem-resource-list.js',
   'lesson-viewer': 'packages/lesson-viewer/dist/tandem-lesson-viewer.js',
+  'message-box': 'packages/message-box/dist/tandem-message-box.js',
+  inbox: 'packages/message-box/dist/tandem-inbox.js',
 };
+
+/** Workspace packages whose code runs in the browser (scanned for the routes they call). */
+const browserPackages = ['core', 'survey', 'event-rsvp', 'resource-card', 'lesson-viewer', 'message-box', 'embed'].map(
+  (p) => `packages/${p}`,
+);
 
 // 'production' keeps Lit's dev-mode build (warnings, extra checks) out; 'tandem-source' is never listed, so
 // workspace packages resolve to their compiled dist/ rather than their TypeScript sources.
@@ -130,6 +138,16 @@ export default [
     output: { file: `${cdn}/tandem.js`, format: 'es', plugins: [minify()] },
     plugins: [resolve()],
   },
+  // Iframe embeds: the script of /embed/<widget>/<id> pages, and the optional auto-height helper for host pages.
+  {
+    input: 'packages/embed/dist/frame.js',
+    output: { file: `${cdn}/embed-frame.js`, format: 'es', plugins: [minify()] },
+  },
+  {
+    // A classic-script IIFE, so a page may include it with or without type="module", even twice.
+    input: 'packages/embed/dist/frame-host.js',
+    output: { file: `${cdn}/tandem-frame.js`, format: 'iife', plugins: [minify()] },
+  },
   {
     input: widgets,
     output: {
@@ -140,7 +158,8 @@ export default [
       chunkFileNames: 'chunks/[name]-[hash].js',
       plugins: [minify()],
     },
-    plugins: [resolve(), minifyTemplates(), explicitMessageIds(), cleanHashedOutput()],
+    // browserRoutes: only the routes browser code calls, without their OpenAPI summaries (about 3 kB gzip per widget).
+    plugins: [resolve(), minifyTemplates(), explicitMessageIds(), browserRoutes(browserPackages), cleanHashedOutput()],
     // An entry exports exactly what its module exports, so code that other chunks need goes to chunks/ rather
     // than into widgets/survey.js; otherwise loading one widget could execute another widget's define().
     preserveEntrySignatures: 'strict',
@@ -148,6 +167,28 @@ export default [
       // tsc's emitted `__decorate` helper probes top-level `this`; in an ES module that is simply undefined.
       if (warning.code === 'THIS_IS_UNDEFINED') return;
       // Cycles inside third-party packages are theirs to keep; ours (between workspace packages) still warn.
+      if (warning.code === 'CIRCULAR_DEPENDENCY' && warning.ids?.every((id) => id.includes('/node_modules/'))) return;
+      warn(warning);
+    },
+  },
+  // The staff console (/console): its own bundle and chunks under console/, apart from the widgets and their budgets.
+  {
+    input: { console: 'packages/console/dist/tandem-console.js' },
+    output: {
+      dir: `${cdn}/console`,
+      format: 'es',
+      entryFileNames: '[name].js',
+      chunkFileNames: 'chunks/[name]-[hash].js',
+      plugins: [minify()],
+    },
+    plugins: [
+      resolve(),
+      minifyTemplates(),
+      explicitMessageIds(),
+      { name: 'tandem-clean-console', buildStart: () => rmSync(`${cdn}/console`, { recursive: true, force: true }) },
+    ],
+    onwarn(warning, warn) {
+      if (warning.code === 'THIS_IS_UNDEFINED') return;
       if (warning.code === 'CIRCULAR_DEPENDENCY' && warning.ids?.every((id) => id.includes('/node_modules/'))) return;
       warn(warning);
     },

@@ -4,6 +4,7 @@ import { playwrightLauncher } from '@web/test-runner-playwright';
 import { execSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { chromiumArgs, chromiumPath } from './scripts/chromium.js';
+import { reactAsEsm } from './packages/react/test/react-esm-plugin.js';
 
 /**
  * The UI-string modules in packages/core/src/generated/ are built from xliff/ and git-ignored. Rebuild
@@ -38,7 +39,8 @@ export default {
     ? packages.map((name) => ({ name, files: `packages/${name}/test/**/*.test.ts` }))
     : undefined,
   nodeResolve: { exportConditions: ['tandem-source', 'development'] },
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.base.json' })],
+  // React ships CommonJS only; @tandem/react's tests get it as ES modules.
+  plugins: [reactAsEsm(), esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.base.json' })],
   browsers: [
     playwrightLauncher({
       product: 'chromium',

@@ -6,6 +6,8 @@ import { existsSync } from 'node:fs';
 
 const steps = [
   { name: 'build', command: 'npm run build' },
+  // Bundle budgets from DESIGN.md: a bundle that grows past its budget fails the run like a failing test.
+  { name: 'size', command: 'npm run size' },
   { name: 'protocol', command: 'npm test --workspace @tandem/protocol', runner: 'node' },
   { name: 'server', command: 'npm test --workspace @tandem/server', runner: 'node' },
   { name: 'components', command: 'npx wtr', runner: 'wtr' },

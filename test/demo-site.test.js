@@ -14,6 +14,7 @@ import {
   waitForSurvey,
   watchForProblems,
 } from './support/browser.js';
+import { EMBED_SANDBOX } from './support/embed.js';
 import { waitForWidgets } from './support/widgets.js';
 
 const SCREENSHOTS = process.env.TANDEM_SCREENSHOT_DIR ?? '/tmp';
@@ -41,6 +42,13 @@ async function newPage(viewport, { locale } = {}) {
   }
   const page = await context.newPage();
   return { context, page, problems: watchForProblems(page) };
+}
+
+/** The attributes of the first `<tag …>` in `html` (a bare attribute reads ''), or undefined when there is none. */
+function attributesOf(html, tag) {
+  const start = html.match(new RegExp(`<${tag}\\b([^>]*)>`));
+  if (!start) return undefined;
+  return Object.fromEntries([...start[1].matchAll(/([\w-]+)(?:="([^"]*)")?/g)].map(([, name, value]) => [name, value ?? '']));
 }
 
 /** True when the page scrolls sideways — on a phone that means something is cut off. */
@@ -73,18 +81,52 @@ test('the webmasters page shows the same snippets the demo pages use', async () 
   const { context, page, problems } = await newPage(DESKTOP);
   try {
     await page.goto(new URL('webmasters.html', server.baseUrl).href);
-    const snippet = await page.locator('pre.snippet').innerText();
+    const snippet = await page.locator('pre.snippet').first().innerText();
     assert.match(snippet, /<script type="module" src="[^"]*\/tandem\.js"><\/script>/);
     assert.match(snippet, /<tandem-survey survey="lincoln-family-survey"><\/tandem-survey>/);
-    assert.match(await page.locator('main').innerText(), /iframe/i, 'the page says the iframe mode comes later');
 
-    for (const demoPage of ['survey.html', 'events.html', 'resources.html', 'learning.html']) {
+    for (const demoPage of ['survey.html', 'events.html', 'resources.html', 'learning.html', 'messages.html']) {
       const html = await readFile(join(repoRoot, 'demo', demoPage), 'utf8');
       assert.ok(html.includes('<script type="module" src="/tandem.js"></script>'), `${demoPage} loads /tandem.js`);
       const elements = html.match(/<(tandem-[a-z-]+)[^>]*><\/\1>/g) ?? [];
       assert.ok(elements.length > 0, `${demoPage} embeds a widget`);
       for (const element of elements) assert.ok(snippet.includes(element), `the snippet has ${element} from ${demoPage}`);
     }
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('the iframe snippet on the webmasters page is the real one: its page and helper answer from the server', async () => {
+  const { context, page, problems } = await newPage(DESKTOP);
+  try {
+    await page.goto(new URL('webmasters.html', server.baseUrl).href);
+    const snippet = await page.locator('#iframe-snippet').innerText();
+    const iframe = attributesOf(snippet, 'iframe');
+    assert.ok(iframe && /<\/iframe>/.test(snippet), `the snippet holds an iframe element: ${snippet}`);
+    assert.equal(iframe['data-tandem-embed'], '', 'marked for the auto-height helper');
+    assert.equal(iframe.sandbox, EMBED_SANDBOX, 'the sandbox the widgets are tested under');
+    assert.ok(iframe.title, 'the frame has a title for screen readers');
+
+    // The snippet names the school's own server; on this demo that is this server, at the same paths.
+    const frameSrc = new URL(iframe.src);
+    assert.match(frameSrc.pathname, /^\/embed\/survey\/lincoln-family-survey$/);
+    const framePage = await fetch(new URL(frameSrc.pathname.slice(1) + frameSrc.search, server.baseUrl));
+    assert.equal(framePage.status, 200, `${frameSrc.pathname} answers`);
+    assert.match(await framePage.text(), /<tandem-survey data-tandem-widget survey="lincoln-family-survey"/, 'the page holds the survey');
+
+    const helperSrc = snippet.match(/<script src="([^"]*\/tandem-frame\.js)"/)?.[1];
+    assert.ok(helperSrc, 'the snippet loads the auto-height helper');
+    const helper = await fetch(new URL(new URL(helperSrc).pathname.slice(1), server.baseUrl));
+    assert.equal(helper.status, 200, '/tandem-frame.js answers');
+    assert.match(helper.headers.get('content-type') ?? '', /javascript/);
+
+    // The pointer to the full guide leads to it.
+    const guideLink = page.getByRole('link', { name: '/docs/embed' });
+    const guide = await fetch(new URL(await guideLink.getAttribute('href'), page.url()));
+    assert.equal(guide.status, 200, 'the guide answers');
+    assert.match(await guide.text(), /embed\/survey/, 'the guide explains the iframe pages');
     assert.deepEqual(problems, []);
   } finally {
     await context.close();
@@ -99,6 +141,7 @@ test('on a phone every demo page fits the screen, in English and with the survey
     ['events', 'events.html', undefined],
     ['resources', 'resources.html', undefined],
     ['learning', 'learning.html', undefined],
+    ['messages', 'messages.html', undefined],
     ['survey', 'survey.html', 'ar'],
   ]) {
     const { context, page, problems } = await newPage(PHONE, { locale });

@@ -14,6 +14,9 @@ export const BUDGETS = {
   'lesson-viewer': 18_000,
   'message-box': 24_000,
   'all widgets on one page': 45_000,
+  // The iframe page's own script and the host pages' auto-height helper (issue 6): tiny by design.
+  'embed-frame': 1_000,
+  'tandem-frame': 1_000,
 };
 
 const gzipSize = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
@@ -75,6 +78,10 @@ export function measureSizes(cdn) {
     rows.push(row(file.replace(/\.js$/, ''), closure, cdn));
   }
   if (widgets.length > 1) rows.push(row('all widgets on one page', [...everything], cdn));
+  for (const frameScript of ['embed-frame', 'tandem-frame']) {
+    const file = join(cdn, `${frameScript}.js`);
+    if (existsSync(file)) rows.push(row(frameScript, staticClosure(file), cdn));
+  }
   const lazy = existsSync(join(cdn, 'chunks'))
     ? readdirSync(join(cdn, 'chunks'))
         .map((f) => resolve(cdn, 'chunks', f))

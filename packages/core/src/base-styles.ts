@@ -10,6 +10,8 @@ import { css } from 'lit';
  * "* { font-size: 10px !important; text-transform: uppercase !important }" reaches the host element
  * itself but never inside the shadow root, so the part restores normal text for everything in it.
  * (Hence --tandem-font-size should be an absolute length, px or rem: em would apply twice.)
+ * box-sizing is restored on the base part too: a page's `* { box-sizing: content-box }` beats `:host`,
+ * and everything inside inherits the host's value, so padded buttons and fields would grow.
  * `.visually-hidden` is read by screen readers but not shown.
  * (Comments live here rather than in the CSS so they do not ship in the bundle.)
  */
@@ -40,6 +42,7 @@ export const baseStyles = css`
 
   :host,
   [part~='base'] {
+    box-sizing: border-box;
     font-size: var(--_font-size);
     line-height: var(--_line-height);
     text-transform: none;
