@@ -1,5 +1,7 @@
 #!/usr/bin/env node
-// `npm run bench`: bundle sizes against DESIGN.md budgets, and durable survey submissions per second beside a bare node:http baseline.
+// `npm run bench`: bundle sizes against DESIGN.md budgets, durable survey submissions per second beside a bare node:http baseline,
+// how many event streams one server process holds (SSE capacity), and each widget's main-thread time to first render
+// with its layout shift, in Chromium at 4× CPU slowdown. `npm run bench -- sse` (or sizes, submissions, render) runs one part.
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,20 +9,24 @@ import Database from 'better-sqlite3';
 import { buildSubmission } from './bench/answers.js';
 import { measure } from './bench/load.js';
 import { runCli, serverCli, startBaseline, startTandem, tandemEnv } from './bench/servers.js';
+import { measureRender, printRender } from './bench/render.js';
 import { measureSizes, printSizes } from './bench/sizes.js';
+import { benchSse, printSse } from './bench/sse.js';
 
 const root = new URL('../', import.meta.url).pathname;
 process.chdir(root);
 
 const SURVEY_ID = 'lincoln-family-survey';
 const SUBMISSIONS_BUDGET = 1_500;
-const only = process.argv.slice(2); // `npm run bench -- sizes` or `-- submissions`
+const only = process.argv.slice(2); // `npm run bench -- sizes`, `-- submissions`, `-- sse` or `-- render`
 
-// Whatever happens, the benchmark must end by itself.
+// Whatever happens, the benchmark must end by itself (the SSE part holds its streams idle for a while, and
+// the render part loads every widget three times in a slowed-down browser: more time).
+const watchdogMinutes = !only.length ? 14 : only.includes('sse') ? 10 : 5;
 const watchdog = setTimeout(() => {
-  console.error('bench: gave up after 5 minutes');
+  console.error(`bench: gave up after ${watchdogMinutes} minutes`);
   process.exit(1);
-}, 5 * 60_000);
+}, watchdogMinutes * 60_000);
 watchdog.unref();
 
 function responsesIn(file) {
@@ -120,6 +126,30 @@ if (!only.length || only.includes('submissions')) {
   } catch (error) {
     console.error(`\nSubmissions benchmark could not run: ${error.message}`);
     summary.submissions = { error: error.message };
+    failed = true;
+  }
+}
+
+if (!only.length || only.includes('sse')) {
+  try {
+    const r = await benchSse();
+    printSse(r);
+    summary.sse = r;
+  } catch (error) {
+    console.error(`\nSSE benchmark could not run: ${error.message}`);
+    summary.sse = { error: error.message };
+    failed = true;
+  }
+}
+
+if (!only.length || only.includes('render')) {
+  try {
+    const r = await measureRender();
+    printRender(r);
+    summary.render = r;
+  } catch (error) {
+    console.error(`\nRender benchmark could not run: ${error.message}`);
+    summary.render = { error: error.message };
     failed = true;
   }
 }

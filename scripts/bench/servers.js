@@ -50,6 +50,7 @@ function startChild(args, env, log, readyUrl) {
   child.stderr.pipe(out);
   return waitFor(readyUrl, child, log).then(() => ({
     url: readyUrl,
+    pid: child.pid,
     stop: () =>
       new Promise((resolve) => {
         if (child.exitCode !== null || child.signalCode !== null) return resolve(child.exitCode ?? child.signalCode);

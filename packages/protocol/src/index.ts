@@ -15,4 +15,5 @@ export * from './lesson.js';
 export * from './markdown.js';
 export * from './identity.js';
 export * from './message.js';
+export * from './session.js';
 export * from './routes.js';

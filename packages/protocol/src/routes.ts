@@ -11,9 +11,10 @@ export interface RouteSpec {
   path: string;
   /**
    * `public` routes answer any origin without sign-in; `staff` routes need a bearer API token;
-   * `family` routes answer any origin and need a family session's bearer access token.
+   * `family` routes answer any origin and need a family session's bearer access token; `console` routes
+   * are the staff console's own sign-in and session routes, same-origin only (cookie session, CSRF header).
    */
-  access: 'public' | 'staff' | 'family';
+  access: 'public' | 'staff' | 'family' | 'console';
   summary: string;
   /** Status of a successful answer. */
   status: number;
@@ -582,6 +583,63 @@ export const routes = {
     path: '/api/v1/inbox/stream',
     access: 'staff',
     summary: 'Server-sent events: new messages and read receipts in the inbox (resume with Last-Event-ID)',
+    status: 200,
+  },
+  // Staff console: cookie sessions, password reset and the audit log (see ./session.ts).
+  signIn: {
+    method: 'POST',
+    path: '/api/v1/session',
+    access: 'console',
+    summary: 'Sign in to the console with email and password; sets the session cookie',
+    status: 200,
+  },
+  getSession: {
+    method: 'GET',
+    path: '/api/v1/session',
+    access: 'console',
+    summary: 'The signed-in staff member, their schools and the CSRF token',
+    status: 200,
+  },
+  signOut: {
+    method: 'DELETE',
+    path: '/api/v1/session',
+    access: 'console',
+    summary: 'Sign out of this browser',
+    status: 204,
+  },
+  signOutEverywhere: {
+    method: 'POST',
+    path: '/api/v1/session/sign-out-everywhere',
+    access: 'console',
+    summary: 'End every console session of the signed-in staff member',
+    status: 204,
+  },
+  changePassword: {
+    method: 'POST',
+    path: '/api/v1/session/password',
+    access: 'console',
+    summary: "Change the signed-in staff member's password; ends their other sessions",
+    status: 204,
+  },
+  requestPasswordReset: {
+    method: 'POST',
+    path: '/api/v1/session/password-reset',
+    access: 'console',
+    summary: 'Email a single-use password reset link (30 minutes); always answers 202',
+    status: 202,
+  },
+  completePasswordReset: {
+    method: 'POST',
+    path: '/api/v1/session/password-reset/complete',
+    access: 'console',
+    summary: "Set a new password with a reset link's token; ends every session of that staff member",
+    status: 204,
+  },
+  listAudit: {
+    method: 'GET',
+    path: '/api/v1/audit',
+    access: 'staff',
+    summary: "The organization's audit log, newest first; organization admins only",
     status: 200,
   },
 } as const satisfies Record<string, RouteSpec>;

@@ -6,6 +6,9 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { PROBLEM_TYPES } from '@tandem/protocol';
+import { registerConsolePage } from './console-auth/console-page.js';
+import type { ConsoleAuthOptions } from './console-auth/config.js';
+import { registerConsoleAuth } from './console-auth/routes.js';
 import { ContentCache, type AppContext } from './context.js';
 import { databaseConfigFromEnv, openDatabase, type DatabaseConfig, type TandemDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrations.js';
@@ -15,6 +18,8 @@ import { registerMessagingRoutes } from './messages/register.js';
 import { loggingNotificationSink, type NotificationSink } from './notifications.js';
 import { HttpProblem, notFound, sendProblem, toHttpProblem } from './problems.js';
 import { registerAssets } from './routes/assets.js';
+import { registerEmbedDocs } from './routes/embed-docs.js';
+import { registerEmbedPages } from './routes/embed-pages.js';
 import { registerStaffEventRoutes } from './routes/events.js';
 import { registerStaffLessonRoutes } from './routes/lessons.js';
 import { registerPublicLessonRoutes } from './routes/public-lessons.js';
@@ -62,6 +67,8 @@ export interface BuildAppOptions {
   logRequests?: boolean;
   /** Trust X-Forwarded-For (behind a reverse proxy), so rate limits see the family's IP. */
   trustProxy?: boolean;
+  /** Staff console sign-in: session timeouts and sign-in throttling. */
+  console?: ConsoleAuthOptions;
 }
 
 declare module 'fastify' {
@@ -110,7 +117,9 @@ async function createServer(database: TandemDatabase, options: BuildAppOptions):
     },
   });
 
-  const messaging = createMessaging(database, app.log, options.messaging, options.database ?? databaseConfigFromEnv());
+  // The demo is a development setting: its mail log shows sign-in links, which is how the demo family signs in by email.
+  const messagingOptions = options.demo ? { development: true, ...options.messaging } : options.messaging;
+  const messaging = createMessaging(database, app.log, messagingOptions, options.database ?? databaseConfigFromEnv());
   const ctx: AppContext = {
     database,
     batcher: new SubmissionBatcher(database.db, { windowMs: options.batchWindowMs ?? 2 }),
@@ -215,6 +224,10 @@ async function createServer(database: TandemDatabase, options: BuildAppOptions):
         { name: 'public', description: 'Used by family-facing widgets from any site' },
         { name: 'family', description: 'The message box: a signed-in family, from any site' },
         {
+          name: 'console',
+          description: 'Staff console sign-in: a session cookie, same-origin only, with the X-Tandem-CSRF header on writes',
+        },
+        {
           name: 'staff',
           description: 'Survey, event, resource and lesson management, results, attendee lists and feedback for staff and automation',
         },
@@ -222,6 +235,8 @@ async function createServer(database: TandemDatabase, options: BuildAppOptions):
     },
   });
 
+  // First, so the session cookie is read for every staff route registered after it.
+  await registerConsoleAuth(app, ctx, { mailer: messaging.mailer, publicUrl: messaging.publicUrl, options: options.console ?? {} });
   registerHealthRoute(app, ctx);
   registerPublicSurveyRoutes(app, ctx);
   registerStaffSurveyRoutes(app, ctx);
@@ -238,6 +253,9 @@ async function createServer(database: TandemDatabase, options: BuildAppOptions):
     assetsDir: options.assetsDir ?? DEFAULT_ASSETS_DIR,
     ...(options.demo ? { demoDir: options.demoDir ?? DEFAULT_DEMO_DIR } : {}),
   });
+  registerEmbedPages(app, { assetsDir: options.assetsDir ?? DEFAULT_ASSETS_DIR });
+  registerEmbedDocs(app);
+  await registerConsolePage(app, { assetsDir: options.assetsDir ?? DEFAULT_ASSETS_DIR });
 
   await app.ready();
   return app;

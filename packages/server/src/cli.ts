@@ -9,7 +9,8 @@ import { migrateToLatest } from './db/migrations.js';
 import type { StaffRole } from './db/schema.js';
 import { seedDemo } from './seed/demo.js';
 import { exportHsds, importHsds } from './store/resource-import.js';
-import { createApiToken, createStaffUser, findOrganizationBySlug, STAFF_ROLES } from './store/organizations.js';
+import { createApiToken, createStaffUser, findOrganizationBySlug, schoolBelongsTo, STAFF_ROLES } from './store/organizations.js';
+import { setSchoolMemberships } from './console-auth/memberships.js';
 import { createStaffApiToken } from './messages/staff-tokens.js';
 
 const USAGE = `Usage: tandem-server <command> [options]
@@ -18,8 +19,10 @@ Commands:
   start [--demo] [--port N] [--host H]   migrate, then serve the API (and with --demo, seed and serve demo/)
   migrate                                bring the database schema up to date
   seed-demo                              create the demo district "lincoln" with surveys, events, resources, lessons (idempotent)
-  staff create --org SLUG --email E --name N --role admin|staff [--password P]
-                                         add a staff user (password from --password, TANDEM_PASSWORD or a prompt)
+  staff create --org SLUG --email E --name N --role admin|staff [--password P] [--school ID]… [--school-admin ID]…
+                                         add a staff user (password from --password, TANDEM_PASSWORD or a prompt);
+                                         admin runs the whole organization; --school makes a staff user a member of a
+                                         school, --school-admin its school admin (each may be repeated)
   token create --org SLUG --role admin|staff [--name N] [--staff EMAIL]
                                          create an API token; the token is the last line printed
                                          (--staff: the token acts for that staff member, e.g. their message inbox)
@@ -225,6 +228,8 @@ async function main(argv: string[]): Promise<void> {
           name: { type: 'string' },
           role: { type: 'string' },
           password: { type: 'string' },
+          school: { type: 'string', multiple: true },
+          'school-admin': { type: 'string', multiple: true },
         },
       });
       const slug = requireOption(values, 'org');
@@ -242,8 +247,17 @@ async function main(argv: string[]): Promise<void> {
           .where('email', '=', email.toLowerCase())
           .executeTakeFirst();
         if (existing) throw new UsageError(`A staff user with email ${email.toLowerCase()} already exists.`);
+        const schools = [
+          ...(values.school ?? []).map((schoolId) => ({ schoolId, role: 'staff' as const })),
+          ...(values['school-admin'] ?? []).map((schoolId) => ({ schoolId, role: 'admin' as const })),
+        ];
+        for (const { schoolId } of schools) {
+          if (!(await schoolBelongsTo(database.db, schoolId, orgId))) throw new UsageError(`No school "${schoolId}" in ${slug}.`);
+        }
         const user = await createStaffUser(database.db, { organizationId: orgId, email, name, role, password });
-        console.log(`Created ${role} ${user.email} in ${slug}.`);
+        await setSchoolMemberships(database.db, { organizationId: orgId, staffUserId: user.id, schools });
+        const memberships = schools.map((s) => `${s.schoolId}: ${s.role}`).join(', ');
+        console.log(`Created ${role} ${user.email} in ${slug}${memberships ? ` (${memberships})` : ''}.`);
       });
       return;
     }

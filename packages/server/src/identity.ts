@@ -3,6 +3,8 @@
 export interface VerifiedIdentity {
   /** The Tandem family record (created on first sight of a host identity). */
   familyId: string;
+  /** The registered identity key that signed the token, so revoking the key can end the sessions it started. */
+  identityKeyId?: string;
 }
 
 export interface IdentityVerifier {

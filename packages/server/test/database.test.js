@@ -28,6 +28,10 @@ const TABLES = [
   'family_tokens',
   'stream_tickets',
   'staff_school_members',
+  'staff_sessions',
+  'password_reset_tokens',
+  'sign_in_throttle',
+  'audit_log',
   'school_messaging',
   'conversations',
   'message_log',
@@ -52,7 +56,14 @@ for (const target of databaseTargets()) {
 
     it('migrates an empty database to every table, and a second run changes nothing', async () => {
       const applied = await migrateToLatest(database.db);
-      assert.deepEqual(applied, ['0001_initial', '0002_events', '0003_resources_lessons', '0004_messages']);
+      assert.deepEqual(applied, [
+        '0001_initial',
+        '0002_events',
+        '0003_resources_lessons',
+        '0004_messages',
+        '0005_session_identity_key',
+        '0006_console_auth',
+      ]);
       for (const table of TABLES) assert.equal(await countRows(database.db, table), 0, `${table} exists and is empty`);
       assert.deepEqual(await migrateToLatest(database.db), []);
     });

@@ -260,7 +260,7 @@ for (const target of databaseTargets()) {
 }
 
 describe('email in development (no SMTP_URL)', () => {
-  it('writes the sign-in link to the server log at info level', async () => {
+  it('writes the sign-in link to the server log at info level in development mode', async () => {
     const lines = [];
     const stream = new Writable({
       write(chunk, _encoding, callback) {
@@ -279,7 +279,7 @@ describe('email in development (no SMTP_URL)', () => {
     delete process.env.SMTP_URL;
     const ctx = await startApp(target, {
       logger: { level: 'info', stream },
-      messaging: { translationProvider: null, publicUrl: 'https://tandem.example' },
+      messaging: { translationProvider: null, publicUrl: 'https://tandem.example', development: true },
     });
     try {
       const school = await messagingTenant(ctx.app, ctx.db, 'devmail', { email: 'dev@example.org' });

@@ -121,6 +121,14 @@ describe('HTTP surface', () => {
       exportConversation: 'GET /api/v1/conversations/{conversationId}/export.csv',
       createInboxStreamTicket: 'POST /api/v1/inbox/stream-tickets',
       inboxStream: 'GET /api/v1/inbox/stream',
+      signIn: 'POST /api/v1/session',
+      getSession: 'GET /api/v1/session',
+      signOut: 'DELETE /api/v1/session',
+      signOutEverywhere: 'POST /api/v1/session/sign-out-everywhere',
+      changePassword: 'POST /api/v1/session/password',
+      requestPasswordReset: 'POST /api/v1/session/password-reset',
+      completePasswordReset: 'POST /api/v1/session/password-reset/complete',
+      listAudit: 'GET /api/v1/audit',
     });
     const submitOp = doc.paths['/api/v1/public/surveys/{surveyId}/responses'].post;
     assert.ok(submitOp.requestBody.content['application/json'].schema.properties.answers);

@@ -59,7 +59,10 @@ for (const target of databaseTargets()) {
     let tenant;
     let other;
     before(async () => {
-      ctx = await startApp(target, { messaging: { translationProvider: null, identity: { jwksCooldownMs: 0 } } });
+      // The JWKS server below runs on 127.0.0.1, which only this test-only opt-in lets the verifier reach.
+      ctx = await startApp(target, {
+        messaging: { translationProvider: null, identity: { jwksCooldownMs: 0, allowPrivateJwksHosts: true } },
+      });
       tenant = await createTenant(ctx.db, 'idp');
       other = await createTenant(ctx.db, 'idp-other');
       const key = await ctx.app.inject({

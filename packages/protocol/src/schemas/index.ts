@@ -7,4 +7,5 @@ export * from './resource.js';
 export * from './lesson.js';
 export * from './identity.js';
 export * from './message.js';
+export * from './session.js';
 export * from './routes.js';

@@ -85,6 +85,15 @@ import {
   StaffMessagingInput,
   StreamQuery,
 } from './message.js';
+import {
+  AuditPage,
+  AuditQuery,
+  ConsoleSession,
+  PasswordChange,
+  PasswordResetCompletion,
+  PasswordResetRequest,
+  SignInRequest,
+} from './session.js';
 
 export interface RouteSchemas {
   params?: TSchema;
@@ -203,6 +212,15 @@ const schemas: Record<RouteName, RouteSchemas> = {
   exportConversation: { params: ConversationParams },
   createInboxStreamTicket: { response: StreamTicket },
   inboxStream: { querystring: StreamQuery },
+  // Staff console sessions and the audit log.
+  signIn: { body: SignInRequest, response: ConsoleSession },
+  getSession: { response: ConsoleSession },
+  signOut: {},
+  signOutEverywhere: {},
+  changePassword: { body: PasswordChange },
+  requestPasswordReset: { body: PasswordResetRequest, response: Accepted },
+  completePasswordReset: { body: PasswordResetCompletion },
+  listAudit: { querystring: AuditQuery, response: AuditPage },
 };
 
 /** Every route of `routes` with its schemas attached. */

@@ -1,6 +1,8 @@
 /** The one migration set, written with Kysely's schema builder so it runs unchanged on SQLite and PostgreSQL. */
 import { Migrator, PostgresAdapter, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import { messagingMigration } from './migrations/0004-messages.js';
+import { consoleAuthMigration } from './migrations/0006-console-auth.js';
+import { sessionIdentityKeyMigration } from './migrations/0005-session-identity-key.js';
 
 const initial: Migration = {
   async up(db: Kysely<any>) {
@@ -238,6 +240,8 @@ export const migrations: Record<string, Migration> = {
   '0002_events': events,
   '0003_resources_lessons': resourcesAndLessons,
   '0004_messages': messagingMigration,
+  '0006_console_auth': consoleAuthMigration,
+  '0005_session_identity_key': sessionIdentityKeyMigration,
 };
 
 class InCodeMigrationProvider implements MigrationProvider {

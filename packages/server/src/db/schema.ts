@@ -177,6 +177,55 @@ export interface LessonCompletionsTable {
   completed_at: string;
 }
 
+/** A staff console session; the cookie holds a secret whose SHA-256 is `secret_hash`. */
+export interface StaffSessionsTable {
+  id: string;
+  secret_hash: string;
+  organization_id: string;
+  staff_user_id: string;
+  created_at: string;
+  /** Moved on at most once a minute; the session ends after the idle timeout without use. */
+  last_seen_at: string;
+  /** The absolute end, however busy the session is. */
+  expires_at: string;
+  ip: string | null;
+  user_agent: string | null;
+  revoked_at: string | null;
+  revoke_reason: string | null;
+}
+
+export interface PasswordResetTokensTable {
+  /** SHA-256 of the token in the emailed link. */
+  token_hash: string;
+  organization_id: string;
+  staff_user_id: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface SignInThrottleTable {
+  /** `account:<email>` or `ip:<address>`. */
+  key: string;
+  failures: number;
+  window_started_at: string;
+}
+
+export interface AuditLogTable {
+  id: string;
+  organization_id: string;
+  at: string;
+  actor_kind: 'staff' | 'token' | 'system';
+  actor_id: string | null;
+  actor_name: string | null;
+  action: string;
+  target_kind: string | null;
+  target_id: string | null;
+  /** JSON object. */
+  details: string | null;
+  ip: string | null;
+}
+
 export interface DatabaseSchema {
   organizations: OrganizationsTable;
   schools: SchoolsTable;
@@ -192,6 +241,17 @@ export interface DatabaseSchema {
   resource_feedback: ResourceFeedbackTable;
   lessons: LessonsTable;
   lesson_completions: LessonCompletionsTable;
+  staff_sessions: StaffSessionsTable;
+  password_reset_tokens: PasswordResetTokensTable;
+  sign_in_throttle: SignInThrottleTable;
+  audit_log: AuditLogTable;
+}
+
+declare module '../messages/tables.js' {
+  interface StaffSchoolMembersTable {
+    /** `admin`: a school admin of this school (migration 0006; the database fills in `staff`). */
+    role?: 'admin' | 'staff';
+  }
 }
 
 /** Kept for tables that may later need database-generated columns. */

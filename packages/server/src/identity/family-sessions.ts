@@ -62,7 +62,7 @@ async function issueTokens(db: Db, sessionId: string, now = new Date()): Promise
 
 export async function startFamilySession(
   db: Db,
-  input: { organizationId: string; familyId: string; via: FamilySessionsTable['via'] },
+  input: { organizationId: string; familyId: string; via: FamilySessionsTable['via']; identityKeyId?: string | undefined },
 ): Promise<IssuedTokens> {
   const id = randomUUID();
   await db
@@ -72,6 +72,7 @@ export async function startFamilySession(
       organization_id: input.organizationId,
       family_id: input.familyId,
       via: input.via,
+      identity_key_id: input.identityKeyId ?? null,
       created_at: new Date().toISOString(),
       revoked_at: null,
       revoke_reason: null,

@@ -4,13 +4,14 @@
  * `sub` (the family member), `name`, `locale` (or `preferred_language`), `email`, and `students`
  * (`[{ id, name, schoolId? }]`).
  */
-import { createLocalJWKSet, createRemoteJWKSet, decodeJwt, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import { createLocalJWKSet, createRemoteJWKSet, customFetch, decodeJwt, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import type { Kysely } from 'kysely';
 import { matchSupportedLocale, type FamilyStudent } from '@tandem/protocol';
 import type { DatabaseSchema } from '../db/schema.js';
 import type { IdentityVerifier, VerifiedIdentity } from '../identity.js';
 import { upsertHostFamily, type HostIdentity } from './families.js';
 import { activeKeysFor, type IdentityKeyRow } from './identity-keys.js';
+import { guardedJwksFetch, JWKS_MAX_BYTES, jwksUrlProblem, type JwksFetchPolicy } from './jwks-fetch.js';
 import type { ServerKey } from './server-key.js';
 
 const ASYMMETRIC = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'];
@@ -22,6 +23,19 @@ export interface HostVerifierOptions {
   jwksTimeoutMs?: number;
   /** Least time between two fetches of one JWKS URL (default 30000 ms), so unknown `kid`s cannot hammer the identity site. */
   jwksCooldownMs?: number;
+  /** Largest JWKS document accepted (default 256 KiB). */
+  jwksMaxBytes?: number;
+  /**
+   * Development or demo mode: a JWKS URL may be http://localhost (a local identity site). Default: off;
+   * createMessaging turns it on for `--demo` and NODE_ENV=development|test.
+   */
+  development?: boolean;
+  /**
+   * Tests only, never set by `tandem-server start`: JWKS URLs may reach private, loopback and link-local
+   * addresses (a JWKS server the test runs on 127.0.0.1). Without it such URLs are refused when registered
+   * and when fetched, whatever their host name resolves to.
+   */
+  allowPrivateJwksHosts?: boolean;
 }
 
 const MAX_STUDENTS = 20;
@@ -55,6 +69,7 @@ export class HostSignedIdentityVerifier implements IdentityVerifier {
   readonly #tolerance: number;
   readonly #jwksTimeoutMs: number;
   readonly #jwksCooldownMs: number;
+  readonly #jwksPolicy: JwksFetchPolicy;
 
   constructor(
     private readonly db: Kysely<DatabaseSchema>,
@@ -64,10 +79,21 @@ export class HostSignedIdentityVerifier implements IdentityVerifier {
     this.#tolerance = Math.min(Math.max(options.clockToleranceSeconds ?? 60, 0), 300);
     this.#jwksTimeoutMs = options.jwksTimeoutMs ?? 5000;
     this.#jwksCooldownMs = options.jwksCooldownMs ?? 30_000;
+    this.#jwksPolicy = {
+      allowPrivateHosts: options.allowPrivateJwksHosts ?? false,
+      allowLoopback: options.development ?? false,
+      maxBytes: options.jwksMaxBytes ?? JWKS_MAX_BYTES,
+      timeoutMs: this.#jwksTimeoutMs,
+    };
+  }
+
+  /** Why staff may not register this JWKS URL, or undefined when they may. */
+  jwksUrlProblem(url: string): string | undefined {
+    return jwksUrlProblem(url, this.#jwksPolicy);
   }
 
   /** The verified identity, or null for any token that is not acceptable for this organization. */
-  async verifyIdentity(token: string, organizationId: string): Promise<HostIdentity | null> {
+  async verifyIdentity(token: string, organizationId: string): Promise<(HostIdentity & { keyId: string }) | null> {
     let issuer: unknown;
     try {
       issuer = decodeJwt(token).iss;
@@ -77,7 +103,10 @@ export class HostSignedIdentityVerifier implements IdentityVerifier {
     if (typeof issuer !== 'string') return null;
     for (const key of await activeKeysFor(this.db, organizationId, issuer)) {
       const payload = await this.#verifyWith(key, token);
-      if (payload) return identityFromClaims(payload) ?? null;
+      if (payload) {
+        const identity = identityFromClaims(payload);
+        return identity ? { ...identity, keyId: key.id } : null;
+      }
     }
     return null;
   }
@@ -85,8 +114,9 @@ export class HostSignedIdentityVerifier implements IdentityVerifier {
   async verify(token: string, organizationId: string): Promise<VerifiedIdentity | null> {
     const identity = await this.verifyIdentity(token, organizationId);
     if (!identity) return null;
-    const family = await upsertHostFamily(this.db, organizationId, identity);
-    return { familyId: family.id };
+    const { keyId, ...hostIdentity } = identity;
+    const family = await upsertHostFamily(this.db, organizationId, hostIdentity);
+    return { familyId: family.id, identityKeyId: keyId };
   }
 
   async #verifyWith(key: IdentityKeyRow, token: string): Promise<JWTPayload | undefined> {
@@ -118,6 +148,7 @@ export class HostSignedIdentityVerifier implements IdentityVerifier {
         timeoutDuration: this.#jwksTimeoutMs,
         cooldownDuration: this.#jwksCooldownMs,
         cacheMaxAge: 600_000,
+        [customFetch]: guardedJwksFetch(this.#jwksPolicy),
       });
       this.#remoteSets.set(url, set);
     }

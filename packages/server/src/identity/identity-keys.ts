@@ -10,8 +10,11 @@ import type { ServerKey } from './server-key.js';
 type Db = Kysely<DatabaseSchema>;
 export type IdentityKeyRow = IdentityKeysTable;
 
-/** The one key field each kind needs, and no other. */
-export function validateIdentityKey(input: IdentityKeyInput): FieldError[] {
+/** The one key field each kind needs, and no other; `jwksUrlProblem` says why a JWKS URL may not be used. */
+export function validateIdentityKey(
+  input: IdentityKeyInput,
+  jwksUrlProblem: (url: string) => string | undefined = () => undefined,
+): FieldError[] {
   const needed = { hs256: 'secret', jwk: 'jwk', jwks: 'jwksUrl' } as const;
   const errors: FieldError[] = [];
   const want = needed[input.kind];
@@ -28,6 +31,10 @@ export function validateIdentityKey(input: IdentityKeyInput): FieldError[] {
       code: 'invalid-format',
       detail: 'Not a public JWK (needs "kty"; private parts such as "d" are refused).',
     });
+  }
+  if (input.jwksUrl !== undefined) {
+    const problem = jwksUrlProblem(input.jwksUrl);
+    if (problem) errors.push({ pointer: '/jwksUrl', code: 'invalid-option', detail: problem });
   }
   return errors;
 }
@@ -91,14 +98,29 @@ export async function activeKeysFor(db: Db, organizationId: string, issuer: stri
     .execute();
 }
 
+/**
+ * Revokes a key and ends every family session a token signed by it started: a key is revoked because it
+ * leaked or was retired, and sessions it let in should not outlive it (their access and refresh tokens
+ * stop working, and their event streams end at the next heartbeat).
+ */
 export async function revokeIdentityKey(db: Db, organizationId: string, keyId: string): Promise<IdentityKeyRow | undefined> {
-  await db
-    .updateTable('identity_keys')
-    .set({ revoked_at: new Date().toISOString() })
-    .where('id', '=', keyId)
-    .where('organization_id', '=', organizationId)
-    .where('revoked_at', 'is', null)
-    .execute();
+  const now = new Date().toISOString();
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('identity_keys')
+      .set({ revoked_at: now })
+      .where('id', '=', keyId)
+      .where('organization_id', '=', organizationId)
+      .where('revoked_at', 'is', null)
+      .execute();
+    await trx
+      .updateTable('family_sessions')
+      .set({ revoked_at: now, revoke_reason: 'identity-key-revoked' })
+      .where('identity_key_id', '=', keyId)
+      .where('organization_id', '=', organizationId)
+      .where('revoked_at', 'is', null)
+      .execute();
+  });
   return db
     .selectFrom('identity_keys')
     .selectAll()

@@ -14,6 +14,9 @@ type Db = Kysely<DatabaseSchema>;
 export type InviteRow = FamilyInvitesTable;
 
 export const EMAIL_LINK_TTL_MS = 15 * 60_000;
+/** Sign-in emails one address gets per window at most, so nobody can flood a family's inbox through the form. */
+export const EMAIL_LINKS_PER_ADDRESS = 3;
+export const EMAIL_LINK_WINDOW_MS = 15 * 60_000;
 
 export function generateInviteCode(): string {
   let code = '';
@@ -74,6 +77,21 @@ export async function createEmailLink(
     })
     .execute();
   return { token, expiresAt };
+}
+
+/**
+ * Sign-in links made for a family since `since`. Counted from the links themselves, so the limit holds
+ * across server processes and restarts (links are pruned only once expired, after the window).
+ */
+export async function emailLinksSince(db: Db, familyId: string, since: Date): Promise<number> {
+  const row = await db
+    .selectFrom('family_invites')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('family_id', '=', familyId)
+    .where('kind', '=', 'email-link')
+    .where('created_at', '>', since.toISOString())
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
 }
 
 async function claim(db: Db, hash: string, kinds: InviteRow['kind'][], check?: (row: InviteRow) => void): Promise<InviteRow | undefined> {

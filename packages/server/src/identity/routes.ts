@@ -26,7 +26,15 @@ import { findOrganizationBySlug, schoolBelongsTo } from '../store/organizations.
 import { createFamily, findFamily, toFamily, toFamilyProfile } from './families.js';
 import { refreshFamilySession, revokeFamilySession, startFamilySession, type IssuedTokens } from './family-sessions.js';
 import { createIdentityKey, listIdentityKeys, revokeIdentityKey, toIdentityKey, validateIdentityKey } from './identity-keys.js';
-import { createEmailLink, createInvite, redeemEmailLink, redeemInviteCode } from './invites.js';
+import {
+  createEmailLink,
+  createInvite,
+  EMAIL_LINK_WINDOW_MS,
+  EMAIL_LINKS_PER_ADDRESS,
+  emailLinksSince,
+  redeemEmailLink,
+  redeemInviteCode,
+} from './invites.js';
 
 const notAccepted = (what: string) => unauthorized(`${what} was not accepted: it is unknown, used up or expired.`);
 
@@ -83,7 +91,7 @@ export function registerIdentityRoutes(app: FastifyInstance, ctx: AppContext, me
     handler: async (request, reply) => {
       requireAdmin(request);
       const { organizationId } = principalOf(request);
-      const errors = validateIdentityKey(request.body);
+      const errors = validateIdentityKey(request.body, (url) => messaging.identityVerifier.jwksUrlProblem(url));
       if (errors.length) throw validationProblem(errors);
       return idempotentCreate(request, reply, `identity-key:${organizationId}`, async () =>
         toIdentityKey(await createIdentityKey(db, messaging.serverKey, organizationId, request.body)),
@@ -179,7 +187,12 @@ export function registerIdentityRoutes(app: FastifyInstance, ctx: AppContext, me
       const organization = await findOrganizationBySlug(db, request.body.organization);
       const verified = organization ? await ctx.identityVerifier.verify(request.body.identityToken, organization.id) : null;
       if (!organization || !verified) throw unauthorized('The identity token was not accepted for this organization.');
-      const tokens = await startFamilySession(db, { organizationId: organization.id, familyId: verified.familyId, via: 'identity' });
+      const tokens = await startFamilySession(db, {
+        organizationId: organization.id,
+        familyId: verified.familyId,
+        via: 'identity',
+        identityKeyId: verified.identityKeyId,
+      });
       return sessionAnswer(reply, 201, tokens, organization.id, verified.familyId);
     },
   });
@@ -217,7 +230,16 @@ export function registerIdentityRoutes(app: FastifyInstance, ctx: AppContext, me
             .executeTakeFirst()
         : undefined;
       // The same answer whether or not the address is known, so nobody can probe which families are registered.
-      if (organization && family) {
+      const limited =
+        family !== undefined &&
+        (await emailLinksSince(db, family.id, new Date(Date.now() - EMAIL_LINK_WINDOW_MS))) >= EMAIL_LINKS_PER_ADDRESS;
+      if (limited) {
+        // Still 202 below: a different answer would tell that the address belongs to a family.
+        request.log.info(
+          { familyId: family.id },
+          `sign-in link not sent: this address already got ${EMAIL_LINKS_PER_ADDRESS} in the last ${EMAIL_LINK_WINDOW_MS / 60_000} minutes`,
+        );
+      } else if (organization && family) {
         const { token } = await createEmailLink(db, { organizationId: organization.id, familyId: family.id, returnUrl });
         const base = returnUrl ?? `${messaging.publicUrl!.replace(/\/$/, '')}/family/sign-in`;
         const link = `${base.split('#')[0]}#tandem-sign-in=${token}`;

@@ -60,13 +60,20 @@ export interface StaffReader {
   schoolIds: string[];
 }
 
-export async function staffReader(db: Db, principal: TokenPrincipal): Promise<StaffReader> {
-  const token = await db
-    .selectFrom('api_tokens')
-    .leftJoin('staff_users', 'staff_users.id', 'api_tokens.staff_user_id')
-    .select(['api_tokens.staff_user_id', 'staff_users.name', 'staff_users.locale', 'staff_users.organization_id'])
-    .where('api_tokens.id', '=', principal.tokenId)
-    .executeTakeFirst();
+export async function staffReader(db: Db, principal: TokenPrincipal & { staffUserId?: string }): Promise<StaffReader> {
+  // A console session is its staff member; an API token may act for one.
+  const token = principal.staffUserId
+    ? await db
+        .selectFrom('staff_users')
+        .select(['staff_users.id as staff_user_id', 'staff_users.name', 'staff_users.locale', 'staff_users.organization_id'])
+        .where('staff_users.id', '=', principal.staffUserId)
+        .executeTakeFirst()
+    : await db
+        .selectFrom('api_tokens')
+        .leftJoin('staff_users', 'staff_users.id', 'api_tokens.staff_user_id')
+        .select(['api_tokens.staff_user_id', 'staff_users.name', 'staff_users.locale', 'staff_users.organization_id'])
+        .where('api_tokens.id', '=', principal.tokenId)
+        .executeTakeFirst();
   // A token tied to a staff user of another organization is never honoured as that user.
   const staffUserId = token?.staff_user_id && token.organization_id === principal.organizationId ? token.staff_user_id : null;
   let schoolIds: string[];

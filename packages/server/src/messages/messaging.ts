@@ -37,6 +37,11 @@ export interface MessagingOptions {
   /** Comment lines that keep idle event streams open through proxies (default 20000 ms). */
   heartbeatMs?: number;
   identity?: HostVerifierOptions;
+  /**
+   * Development or demo mode (default: NODE_ENV is development or test; `buildApp({ demo: true })` turns it on):
+   * mail logged instead of sent shows its text, sign-in links included, and JWKS URLs may be http://localhost.
+   */
+  development?: boolean;
 }
 
 export interface Messaging {
@@ -61,7 +66,8 @@ export function createMessaging(
   config?: DatabaseConfig,
 ): Messaging {
   const serverKey = new ServerKey(database.db, options.secretKey ?? (process.env.TANDEM_SECRET_KEY || undefined));
-  const mailer = options.mailer ?? mailerFromEnv(log);
+  const development = options.development ?? (process.env.NODE_ENV === 'development' || process.env.NODE_ENV === 'test');
+  const mailer = options.mailer ?? mailerFromEnv(log, process.env, { logContents: development });
   const provider = options.translationProvider === undefined ? translationProviderFromEnv() : options.translationProvider;
   const publicUrl = options.publicUrl ?? (process.env.TANDEM_PUBLIC_URL || undefined);
   const signInOrigins = new Set(
@@ -77,7 +83,7 @@ export function createMessaging(
     config?.dialect === 'postgres' ? listenForMessages(config.url, config.schema, log, () => hub.poke()) : undefined;
   return {
     serverKey,
-    identityVerifier: new HostSignedIdentityVerifier(database.db, serverKey, options.identity),
+    identityVerifier: new HostSignedIdentityVerifier(database.db, serverKey, { development, ...options.identity }),
     mailer,
     translator: new Translator(database.db, provider, log),
     hub,

@@ -4,7 +4,12 @@
  * sharing the database) and wakes the streams a new entry concerns. Each stream then reads its own
  * entries after the last id it sent, in `seq` order, so a stream never skips or repeats an event,
  * and `Last-Event-ID` resumes exactly where a dropped connection stopped.
+ *
+ * Streams that would read the same thing share one read: a family open on several devices (or
+ * thousands of streams of one school's inbox) costs one query per wake, not one per stream. Reads
+ * are shared only within one wake, so every shared read started after the poll that saw the entries.
  */
+import type { Socket } from 'node:net';
 import type { FastifyBaseLogger, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { DatabaseSchema } from '../db/schema.js';
@@ -13,9 +18,12 @@ import type { MessageLogTable } from './tables.js';
 type Db = Kysely<DatabaseSchema>;
 export type LogEntry = Pick<MessageLogTable, 'organization_id' | 'family_id' | 'school_id' | 'staff_user_id'> & { seq: number };
 
+/** Reads started by the streams of one wake, by source key and position, so equal streams share them. */
+export type SharedReads = Map<string, Promise<ReadResult>>;
+
 interface Subscriber {
   concerns(entry: LogEntry): boolean;
-  wake(): void;
+  wake(shared: SharedReads): void;
 }
 
 export class RealtimeHub {
@@ -27,6 +35,7 @@ export class RealtimeHub {
   #polling = false;
   #again = false;
   #closed = false;
+  readonly #checks = new Map<string, { at: number; result: Promise<boolean> }>();
 
   constructor(
     private readonly db: Db,
@@ -56,6 +65,23 @@ export class RealtimeHub {
   subscribe(subscriber: Subscriber): () => void {
     this.#subscribers.add(subscriber);
     return () => this.#subscribers.delete(subscriber);
+  }
+
+  /**
+   * One answer to the same question for every stream asking within `maxAgeMs` (say, whether a session
+   * is still signed in, asked at each heartbeat of every stream it has open).
+   */
+  sharedCheck(key: string, maxAgeMs: number, check: () => Promise<boolean>): Promise<boolean> {
+    const now = Date.now();
+    const hit = this.#checks.get(key);
+    if (hit && now - hit.at <= maxAgeMs) return hit.result;
+    // Old answers go when the map grows, so it stays as large as the set of recently asked questions.
+    if (this.#checks.size > 10_000) {
+      for (const [k, v] of this.#checks) if (now - v.at > maxAgeMs) this.#checks.delete(k);
+    }
+    const result = check();
+    this.#checks.set(key, { at: now, result });
+    return result;
   }
 
   /** Something was written here: look now rather than at the next tick. */
@@ -89,8 +115,10 @@ export class RealtimeHub {
         .execute();
       if (rows.length === 0) return;
       this.#last = Number(rows[rows.length - 1]!.seq);
+      const entries: LogEntry[] = rows.map((r) => ({ ...r, seq: Number(r.seq) }));
+      const shared: SharedReads = new Map();
       for (const subscriber of this.#subscribers) {
-        if (rows.some((r) => subscriber.concerns({ ...r, seq: Number(r.seq) }))) subscriber.wake();
+        if (entries.some((e) => subscriber.concerns(e))) subscriber.wake(shared);
       }
       if (rows.length < 1000) return;
     }
@@ -100,6 +128,7 @@ export class RealtimeHub {
     this.#closed = true;
     if (this.#timer) clearInterval(this.#timer);
     this.#subscribers.clear();
+    this.#checks.clear();
   }
 }
 
@@ -109,11 +138,23 @@ export interface StreamEvent {
   data: unknown;
 }
 
+export interface ReadResult {
+  events: StreamEvent[];
+  lastSeq: number;
+}
+
 export interface StreamSource {
+  /**
+   * Names what `read` returns: two sources with the same key read the same events from the same
+   * position (same family or inbox scope, same language), so their streams may share reads.
+   */
+  readonly key: string;
+  /** Names what `stillAllowed` checks (a session, a token), so the streams it opened share the check. */
+  readonly allowKey: string;
   /** Whether a log entry belongs to this stream (used to decide whom to wake). */
   concerns(entry: LogEntry): boolean;
   /** The stream's events after `afterSeq`, oldest first, at most `limit`; also returns the last seq looked at. */
-  read(afterSeq: number, limit: number): Promise<{ events: StreamEvent[]; lastSeq: number }>;
+  read(afterSeq: number, limit: number): Promise<ReadResult>;
   /** The newest seq this stream could see, for a first connection without Last-Event-ID. */
   head(): Promise<number>;
   /** Checked at each heartbeat: false ends the stream (signed out, token revoked). */
@@ -134,6 +175,23 @@ export function lastEventIdOf(request: FastifyRequest): number | undefined {
   return Number(raw.trim());
 }
 
+const PAGE = 200;
+/** A client this far behind is not reading; it is cut off and resumes from Last-Event-ID when it comes back. */
+const MAX_BUFFERED_BYTES = 1024 * 1024;
+/** How long one heartbeat's "still signed in?" answer serves the other streams of the same session. */
+const CHECK_REUSE_MS = 1000;
+
+/** Each event is serialized once, however many streams send it. */
+const frames = new WeakMap<StreamEvent, string>();
+function frameOf(e: StreamEvent): string {
+  let frame = frames.get(e);
+  if (frame === undefined) {
+    frame = `id: ${e.id}\nevent: ${e.event}\ndata: ${JSON.stringify(e.data)}\n\n`;
+    frames.set(e, frame);
+  }
+  return frame;
+}
+
 /** Serves one event stream until the client goes away. */
 export async function serveStream(
   hub: RealtimeHub,
@@ -146,6 +204,12 @@ export async function serveStream(
   let lastSent = lastEventIdOf(request) ?? (await source.head());
   const raw = reply.raw;
   reply.hijack();
+  // A stream is idle between events by design: no socket timeout may close it (heartbeats keep proxies from doing so).
+  // (Optional calls: an injected test request has a stand-in socket without these.)
+  const socket = request.raw.socket as Partial<Socket> | null;
+  socket?.setTimeout?.(0);
+  socket?.setNoDelay?.(true);
+  socket?.setKeepAlive?.(true, 60_000);
   raw.writeHead(200, {
     ...options.headers,
     'content-type': 'text/event-stream; charset=utf-8',
@@ -159,6 +223,25 @@ export async function serveStream(
   let closed = false;
   let pumping = false;
   let pending = false;
+  // The reads of the latest wake, shared with the other streams woken by it.
+  let shared: SharedReads | undefined;
+  const read = (afterSeq: number): Promise<ReadResult> => {
+    if (!shared) return source.read(afterSeq, PAGE);
+    const key = `${source.key}|${afterSeq}`;
+    let result = shared.get(key);
+    if (!result) {
+      result = source.read(afterSeq, PAGE);
+      shared.set(key, result);
+    }
+    return result;
+  };
+  const send = (text: string) => {
+    raw.write(text);
+    if (raw.writableLength > MAX_BUFFERED_BYTES) {
+      request.log.warn('an event stream client stopped reading; closing its stream');
+      end();
+    }
+  };
   const pump = async () => {
     if (closed) return;
     if (pumping) {
@@ -170,28 +253,37 @@ export async function serveStream(
       do {
         pending = false;
         for (;;) {
-          const { events, lastSeq } = await source.read(lastSent, 200);
+          const { events, lastSeq } = await read(lastSent);
           for (const e of events) {
             if (closed) return;
-            raw.write(`id: ${e.id}\nevent: ${e.event}\ndata: ${JSON.stringify(e.data)}\n\n`);
+            // Another stream's wake may have read further back than this one already sent.
+            if (e.id > lastSent) send(frameOf(e));
           }
           if (lastSeq > lastSent) lastSent = lastSeq;
-          if (events.length < 200) break;
+          if (events.length < PAGE) break;
         }
       } while (pending && !closed);
     } catch (error) {
       request.log.warn({ err: error }, 'event stream read failed');
     } finally {
       pumping = false;
+      shared = undefined;
     }
   };
 
-  const unsubscribe = hub.subscribe({ concerns: (entry) => source.concerns(entry), wake: () => void pump() });
+  const unsubscribe = hub.subscribe({
+    concerns: (entry) => source.concerns(entry),
+    wake: (reads) => {
+      shared = reads;
+      void pump();
+    },
+  });
+  const stillAllowed = () => hub.sharedCheck(source.allowKey, CHECK_REUSE_MS, () => source.stillAllowed().catch(() => true));
   const heartbeat = setInterval(() => {
     void (async () => {
       if (closed) return;
-      if (!(await source.stillAllowed().catch(() => true))) return end();
-      raw.write(`: heartbeat\n\n`);
+      if (!(await stillAllowed())) return end();
+      if (!closed) send(`: heartbeat\n\n`);
     })();
   }, options.heartbeatMs);
   const end = () => {

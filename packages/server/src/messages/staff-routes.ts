@@ -10,7 +10,8 @@ import {
   type SchoolMessagingInput,
   type StaffMessagingInput,
 } from '@tandem/protocol';
-import { bearerTokenOf, principalOf, requireStaff } from '../auth.js';
+import { authenticateSession, bearerTokenOf, principalForTicketSubject, principalOf, requireStaff } from '../auth.js';
+import { recordAudit } from '../console-auth/audit.js';
 import type { AppContext } from '../context.js';
 import { csvDocument } from '../csv.js';
 import { findFamily } from '../identity/families.js';
@@ -153,6 +154,7 @@ export function registerStaffMessageRoutes(app: FastifyInstance, ctx: AppContext
         .where('conversation_id', '=', conversation.id)
         .orderBy('seq')
         .execute();
+      await recordAudit(db, principalOf(request), 'conversation.exported', { kind: 'conversation', id: conversation.id });
       const csv = csvDocument([
         ['Seq', 'Sent at', 'From', 'Name', 'Language', 'Message'],
         ...rows.map((r) => [String(r.seq), r.created_at, r.sender_kind, r.sender_name, r.locale, r.body]),
@@ -259,17 +261,8 @@ export function registerStaffMessageRoutes(app: FastifyInstance, ctx: AppContext
       if (bearer) principal = await authenticateToken(db, bearer);
       else if (request.query.ticket) {
         const ticket = await redeemStreamTicket(db, request.query.ticket, 'staff');
-        if (ticket) {
-          const token = await db
-            .selectFrom('api_tokens')
-            .select(['id', 'organization_id', 'role'])
-            .where('id', '=', ticket.subjectId)
-            .where('organization_id', '=', ticket.organizationId)
-            .where('revoked_at', 'is', null)
-            .executeTakeFirst();
-          if (token) principal = { tokenId: token.id, organizationId: token.organization_id, role: token.role };
-        }
-      }
+        if (ticket) principal = await principalForTicketSubject(db, request, ticket);
+      } else principal = await authenticateSession(db, request); // the console's EventSource sends its cookie
       if (!principal)
         throw unauthorized('Open the stream with "Authorization: Bearer <API token>" or a fresh ?ticket= from stream-tickets.');
       const reader = await staffReader(db, principal);

@@ -67,11 +67,14 @@ function logSource(
   db: Db,
   translator: Translator,
   reader: { kind: SenderKind; locale: string },
+  keys: { key: string; allowKey: string },
   scope: (qb: LogQuery) => LogQuery,
   concerns: (entry: LogEntry) => boolean,
   stillAllowed: () => Promise<boolean>,
 ): StreamSource {
   return {
+    key: `${reader.kind}|${reader.locale}|${keys.key}`,
+    allowKey: keys.allowKey,
     concerns,
     stillAllowed,
     head: async () => {
@@ -123,6 +126,7 @@ export function familyStreamSource(
     db,
     translator,
     { kind: 'family', locale: family.locale },
+    { key: `${family.organizationId}|${family.familyId}`, allowKey: `family-session|${family.sessionId}` },
     (qb) => qb.where('family_id', '=', family.familyId).where('organization_id', '=', family.organizationId),
     (entry) => entry.family_id === family.familyId,
     async () => (await activeSession(db, family.sessionId)) !== undefined,
@@ -135,6 +139,11 @@ export function staffStreamSource(db: Db, translator: Translator, reader: StaffR
     db,
     translator,
     { kind: 'staff', locale },
+    {
+      // Everything the scope below depends on.
+      key: JSON.stringify([reader.organizationId, [...schools].sort(), reader.role === 'admin' ? 'admin' : (reader.staffUserId ?? null)]),
+      allowKey: `api-token|${reader.tokenId}`,
+    },
     (qb) => {
       let scoped = qb.where('organization_id', '=', reader.organizationId).where('school_id', 'in', schools);
       if (reader.role !== 'admin') {

@@ -72,6 +72,8 @@ export interface FamilySessionsTable {
   organization_id: string;
   family_id: string;
   via: 'identity' | 'email-link' | 'invite';
+  /** The identity key that signed the sign-in token (migration 0005); revoking it ends the session. */
+  identity_key_id?: string | null;
   created_at: string;
   revoked_at: string | null;
   revoke_reason: string | null;

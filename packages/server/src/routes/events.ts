@@ -10,7 +10,8 @@ import {
   type FieldError,
   type TandemEvent,
 } from '@tandem/protocol';
-import { principalOf, requireStaff } from '../auth.js';
+import { actsInSchool, principalOf, requireStaff } from '../auth.js';
+import { recordAudit } from '../console-auth/audit.js';
 import type { AppContext } from '../context.js';
 import type { DatabaseSchema } from '../db/schema.js';
 import { conflict, notFound, validationProblem } from '../problems.js';
@@ -155,7 +156,10 @@ export function registerStaffEventRoutes(app: FastifyInstance, ctx: AppContext):
 
   app.route({
     ...staffRouteOptions('listEvents', preHandler),
-    handler: async (request) => ({ items: await listEvents(db, principalOf(request).organizationId) }),
+    handler: async (request) => {
+      const principal = principalOf(request);
+      return { items: (await listEvents(db, principal.organizationId)).filter((e) => actsInSchool(principal, e.schoolId)) };
+    },
   });
 
   app.route<{ Body: EventInput }>({
@@ -312,7 +316,14 @@ export function registerStaffEventRoutes(app: FastifyInstance, ctx: AppContext):
       const row = await ownedEvent(organizationId, request.params.eventId);
       if (row.status === 'cancelled') throw conflict('A cancelled event stays cancelled; create a new event instead.');
       if (row.status === 'draft') {
-        await writeStatusChange(db, 'events', organizationId, row, (now) => ({ status: 'published', published_at: now }));
+        await writeStatusChange(
+          db,
+          'events',
+          organizationId,
+          row,
+          (now) => ({ status: 'published', published_at: now }),
+          principalOf(request),
+        );
       }
       return present((await findOwnedEvent(db, organizationId, row.id))!);
     },
@@ -325,7 +336,14 @@ export function registerStaffEventRoutes(app: FastifyInstance, ctx: AppContext):
       const row = await ownedEvent(organizationId, request.params.eventId);
       if (row.status === 'draft') throw conflict('A draft was never open to families; edit it or leave it unpublished.');
       if (row.status === 'published') {
-        await writeStatusChange(db, 'events', organizationId, row, (now) => ({ status: 'cancelled', cancelled_at: now }));
+        await writeStatusChange(
+          db,
+          'events',
+          organizationId,
+          row,
+          (now) => ({ status: 'cancelled', cancelled_at: now }),
+          principalOf(request),
+        );
       }
       return present((await findOwnedEvent(db, organizationId, row.id))!);
     },
@@ -367,6 +385,7 @@ export function registerStaffEventRoutes(app: FastifyInstance, ctx: AppContext):
       const { organizationId } = principalOf(request);
       const row = await ownedEvent(organizationId, request.params.eventId);
       const csv = attendeesCsv(row, await loadSessions(db, row.id), await loadRsvps(db, organizationId, row.id));
+      await recordAudit(db, principalOf(request), 'event.attendees-exported', { kind: 'event', id: row.id });
       return reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="event-${row.id}-attendees.csv"`)

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { validateLessonContent, type FieldError, type LessonInput, type LessonPatch } from '@tandem/protocol';
-import { principalOf, requireStaff } from '../auth.js';
+import { principalOf, requireStaff, type StaffPrincipal } from '../auth.js';
 import type { AppContext } from '../context.js';
 import type { DatabaseSchema } from '../db/schema.js';
 import { notFound, validationProblem } from '../problems.js';
@@ -51,9 +51,16 @@ export function registerStaffLessonRoutes(app: FastifyInstance, ctx: AppContext)
     const row = (await findOwnedLesson(db, organizationId, lessonId))!;
     return toLesson(row, (await completionCounts(db, organizationId, row.id)).get(row.id) ?? 0);
   };
-  const setStatus = async (organizationId: string, row: LessonRow, status: LessonRow['status']) => {
+  const setStatus = async (organizationId: string, row: LessonRow, status: LessonRow['status'], actor: StaffPrincipal) => {
     if (row.status !== status) {
-      await writeStatusChange(db, 'lessons', organizationId, row, (now) => ({ status, published_at: status === 'published' ? now : null }));
+      await writeStatusChange(
+        db,
+        'lessons',
+        organizationId,
+        row,
+        (now) => ({ status, published_at: status === 'published' ? now : null }),
+        actor,
+      );
     }
     return present(organizationId, row.id);
   };
@@ -115,7 +122,7 @@ export function registerStaffLessonRoutes(app: FastifyInstance, ctx: AppContext)
     ...staffRouteOptions('publishLesson', preHandler),
     handler: async (request) => {
       const { organizationId } = principalOf(request);
-      return setStatus(organizationId, await owned(organizationId, request.params.lessonId), 'published');
+      return setStatus(organizationId, await owned(organizationId, request.params.lessonId), 'published', principalOf(request));
     },
   });
 
@@ -123,7 +130,7 @@ export function registerStaffLessonRoutes(app: FastifyInstance, ctx: AppContext)
     ...staffRouteOptions('unpublishLesson', preHandler),
     handler: async (request) => {
       const { organizationId } = principalOf(request);
-      return setStatus(organizationId, await owned(organizationId, request.params.lessonId), 'draft');
+      return setStatus(organizationId, await owned(organizationId, request.params.lessonId), 'draft', principalOf(request));
     },
   });
 

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { validateResourceContent, type FieldError, type ResourceInput, type ResourcePatch } from '@tandem/protocol';
-import { principalOf, requireStaff } from '../auth.js';
+import { principalOf, requireStaff, type StaffPrincipal } from '../auth.js';
 import type { AppContext } from '../context.js';
 import type { DatabaseSchema } from '../db/schema.js';
 import { notFound, validationProblem } from '../problems.js';
@@ -53,12 +53,19 @@ export function registerStaffResourceRoutes(app: FastifyInstance, ctx: AppContex
     if (!row) throw resourceNotFound();
     return row;
   };
-  const setStatus = async (organizationId: string, row: ResourceRow, status: ResourceRow['status']) => {
+  const setStatus = async (organizationId: string, row: ResourceRow, status: ResourceRow['status'], actor: StaffPrincipal) => {
     if (row.status !== status) {
-      await writeStatusChange(db, 'resources', organizationId, row, (now) => ({
-        status,
-        published_at: status === 'published' ? now : null,
-      }));
+      await writeStatusChange(
+        db,
+        'resources',
+        organizationId,
+        row,
+        (now) => ({
+          status,
+          published_at: status === 'published' ? now : null,
+        }),
+        actor,
+      );
     }
     return toResource((await findOwnedResource(db, organizationId, row.id))!);
   };
@@ -117,7 +124,7 @@ export function registerStaffResourceRoutes(app: FastifyInstance, ctx: AppContex
     ...staffRouteOptions('publishResource', preHandler),
     handler: async (request) => {
       const { organizationId } = principalOf(request);
-      return setStatus(organizationId, await owned(organizationId, request.params.resourceId), 'published');
+      return setStatus(organizationId, await owned(organizationId, request.params.resourceId), 'published', principalOf(request));
     },
   });
 
@@ -125,7 +132,7 @@ export function registerStaffResourceRoutes(app: FastifyInstance, ctx: AppContex
     ...staffRouteOptions('unpublishResource', preHandler),
     handler: async (request) => {
       const { organizationId } = principalOf(request);
-      return setStatus(organizationId, await owned(organizationId, request.params.resourceId), 'draft');
+      return setStatus(organizationId, await owned(organizationId, request.params.resourceId), 'draft', principalOf(request));
     },
   });
 

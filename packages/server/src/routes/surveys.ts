@@ -11,7 +11,8 @@ import {
   type SurveyInput,
   type SurveyPatch,
 } from '@tandem/protocol';
-import { principalOf, requireStaff } from '../auth.js';
+import { actsInSchool, principalOf, requireStaff } from '../auth.js';
+import { recordAudit } from '../console-auth/audit.js';
 import type { AppContext } from '../context.js';
 import type { DatabaseSchema } from '../db/schema.js';
 import { conflict, notFound, validationProblem } from '../problems.js';
@@ -127,7 +128,10 @@ export function registerStaffSurveyRoutes(app: FastifyInstance, ctx: AppContext)
 
   app.route({
     ...staffRouteOptions('listSurveys', preHandler),
-    handler: async (request) => ({ items: await listSurveys(db, principalOf(request).organizationId) }),
+    handler: async (request) => {
+      const principal = principalOf(request);
+      return { items: (await listSurveys(db, principal.organizationId)).filter((s) => actsInSchool(principal, s.schoolId)) };
+    },
   });
 
   app.route<{ Body: SurveyInput }>({
@@ -229,7 +233,14 @@ export function registerStaffSurveyRoutes(app: FastifyInstance, ctx: AppContext)
       const row = await ownedSurvey(organizationId, request.params.surveyId);
       if (row.status !== 'published') {
         // Re-opening a closed survey is allowed; it takes responses again from now on.
-        await writeStatusChange(db, 'surveys', organizationId, row, (now) => ({ status: 'published', published_at: now, closed_at: null }));
+        await writeStatusChange(
+          db,
+          'surveys',
+          organizationId,
+          row,
+          (now) => ({ status: 'published', published_at: now, closed_at: null }),
+          principalOf(request),
+        );
       }
       return present((await findOwnedSurvey(db, organizationId, row.id))!);
     },
@@ -242,7 +253,7 @@ export function registerStaffSurveyRoutes(app: FastifyInstance, ctx: AppContext)
       const row = await ownedSurvey(organizationId, request.params.surveyId);
       if (row.status === 'draft') throw conflict('A draft was never open to families; publish it before closing it.');
       if (row.status === 'published') {
-        await writeStatusChange(db, 'surveys', organizationId, row, (now) => ({ status: 'closed', closed_at: now }));
+        await writeStatusChange(db, 'surveys', organizationId, row, (now) => ({ status: 'closed', closed_at: now }), principalOf(request));
       }
       return present((await findOwnedSurvey(db, organizationId, row.id))!);
     },
@@ -263,6 +274,7 @@ export function registerStaffSurveyRoutes(app: FastifyInstance, ctx: AppContext)
       const { organizationId } = principalOf(request);
       const row = await ownedSurvey(organizationId, request.params.surveyId);
       const csv = resultsCsv(parseContent(row), row.default_locale, await loadResponses(db, organizationId, row.id));
+      await recordAudit(db, principalOf(request), 'survey.results-exported', { kind: 'survey', id: row.id });
       return reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="survey-${row.id}-results.csv"`)
