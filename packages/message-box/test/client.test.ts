@@ -33,6 +33,24 @@ describe('FamilySessionStore', () => {
     expect(messaging.calls['refreshSession']).to.equal(1);
   });
 
+  it('a second tab whose refreshed pair is already near expiry refreshes with the newest token, never the spent one', async () => {
+    // Access tokens that live 30 s are always inside the 60 s refresh-ahead window, so tab B must refresh too.
+    const messaging = MemoryMessaging.withDemoData({ accessTtlMs: 30_000 });
+    const storage = memorySessionStorage();
+    const tabA = new FamilySessionStore(messaging, storage);
+    const tabB = new FamilySessionStore(messaging, storage);
+    await tabA.adopt(await messaging.signInWithInvite({ code: 'DEMO-FAMILY' }));
+    await tabB.restore();
+    const stale = tabB.session as FamilySession;
+    await tabA.refresh(tabA.session!);
+    const ended: (string | undefined)[] = [];
+    tabB.subscribe((session, reason) => !session && ended.push(reason));
+    const fresh = await tabB.refresh(stale);
+    expect(fresh.refreshToken).to.not.equal(stale.refreshToken);
+    expect(ended, 'reusing the spent token would have ended the session').to.deep.equal([]);
+    expect((await tabB.withAccess((t) => messaging.familyHome(t))).family.id).to.equal('family-garcia');
+  });
+
   it('a refused refresh ends the session and says so', async () => {
     const messaging = MemoryMessaging.withDemoData();
     const store = new FamilySessionStore(messaging, memorySessionStorage());
@@ -58,6 +76,12 @@ describe('linkParts', () => {
       { href: 'http://a.example/b', text: 'http://a.example/b' },
       { text: ') javascript:alert(1) ftp://x' },
     ]);
+  });
+
+  it('ends an address at a bidirectional control, so the shown text cannot be reordered to look like another address', () => {
+    const parts = linkParts('https://bank.example/\u202Emoc.live\u202C now');
+    expect(parts[0]).to.deep.equal({ href: 'https://bank.example/', text: 'https://bank.example/' });
+    expect(parts.slice(1).every((part) => !('href' in part))).to.equal(true);
   });
 });
 

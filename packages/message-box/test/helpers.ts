@@ -104,6 +104,14 @@ export function deepActive(): Element | null {
   return active;
 }
 
+/** Chromium reports re-measuring rows inside one frame as an error event; it is harmless (the spec says so) and not ours to fix. */
+export function ignoreResizeObserverLoops(): () => void {
+  const original = window.onerror;
+  window.onerror = (message, ...rest) =>
+    String(message).includes('ResizeObserver loop') ? true : (original?.call(window, message, ...rest) ?? false);
+  return () => (window.onerror = original);
+}
+
 export const pause = (ms = 30) => new Promise((r) => setTimeout(r, ms));
 
 export async function renderInbox(messaging: MemoryMessaging, token = 'demo-staff-token', canExport = false): Promise<TandemInbox> {

@@ -1,15 +1,19 @@
 /** Accessibility and layout: axe in a thread (LTR and Arabic), right-to-left bubbles, and a 10,000-message thread that loads older pages without jumping. */
 import { expect, waitUntil } from '@open-wc/testing';
 import { expectAxeClean } from '@tandem/core/testing.js';
-import { $, $$, MemoryMessaging, openConversation, pause, renderBox, renderInbox, resetDevice, signInWithCode, textOf } from './helpers.js';
-
-/** Chromium reports re-measuring rows inside one frame as an error event; it is harmless (the spec says so) and not ours to fix. */
-function ignoreResizeObserverLoops(): () => void {
-  const original = window.onerror;
-  window.onerror = (message, ...rest) =>
-    String(message).includes('ResizeObserver loop') ? true : (original?.call(window, message, ...rest) ?? false);
-  return () => (window.onerror = original);
-}
+import {
+  $,
+  $$,
+  ignoreResizeObserverLoops,
+  MemoryMessaging,
+  openConversation,
+  pause,
+  renderBox,
+  renderInbox,
+  resetDevice,
+  signInWithCode,
+  textOf,
+} from './helpers.js';
 
 describe('<tandem-message-box> layout and accessibility', () => {
   let restoreOnError: () => void;

@@ -96,4 +96,61 @@ describe('StreamClient', () => {
     expect(opens).to.equal(2);
     client.stop();
   });
+
+  it('stopped and started again while connecting (a language switch), it still ends up connected', async () => {
+    const pending: { resolve: (source: FakeSource) => void }[] = [];
+    const sources: FakeSource[] = [];
+    const client = new StreamClient({
+      open: () =>
+        new Promise<EventSourceLike>((resolve) => {
+          pending.push({
+            resolve: (source) => {
+              sources.push(source);
+              resolve(source);
+            },
+          });
+        }),
+      handlers: { onMessage: () => undefined, onRead: () => undefined },
+      setTimer: () => undefined,
+      clearTimer: () => undefined,
+    });
+    client.start();
+    client.stop();
+    client.start();
+    pending[0]!.resolve(new FakeSource());
+    await new Promise((r) => setTimeout(r, 0));
+    expect(sources[0]!.closed, 'the connection opened for the stopped run is closed').to.equal(true);
+    expect(pending, 'the new run opens its own connection').to.have.length(2);
+    pending[1]!.resolve(new FakeSource());
+    await new Promise((r) => setTimeout(r, 0));
+    sources[1]!.open();
+    expect(client.connected).to.equal(true);
+    client.stop();
+  });
+
+  it('resumes from where the server said the stream started, even when no message came before the drop', async () => {
+    const opened: (number | undefined)[] = [];
+    const sources: FakeSource[] = [];
+    const timers: (() => void)[] = [];
+    const client = new StreamClient({
+      open: async (lastEventId) => {
+        opened.push(lastEventId);
+        const source = new FakeSource();
+        sources.push(source);
+        return source;
+      },
+      handlers: { onMessage: () => undefined, onRead: () => undefined },
+      setTimer: (run) => timers.push(run),
+      clearTimer: () => undefined,
+    });
+    client.start();
+    await new Promise((r) => setTimeout(r, 0));
+    sources[0]!.open();
+    sources[0]!.send('ready', 41, {});
+    sources[0]!.fail();
+    timers[0]!();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(opened).to.deep.equal([undefined, 41]);
+    client.stop();
+  });
 });

@@ -84,6 +84,23 @@ describe('<tandem-message-box> thread', () => {
     expect(first.querySelector('[part~="translation-toggle"]')).to.equal(null);
   });
 
+  it('the screen-reader log adds each new message once and keeps earlier lines as they were', async () => {
+    const { el, messaging } = await openRivera('en');
+    const conversation = messaging.conversationWith('family-garcia', 'staff-rivera')!;
+    const lines = () => $$(el, '[role="log"] p');
+    for (let i = 1; i <= 5; i++) messaging.staffWrites(conversation.id, `Live note ${i}`);
+    await waitUntil(() => lines().length === 5, 'five lines never appeared');
+    const second = lines()[1]!;
+    const secondText = textOf(second);
+    messaging.staffWrites(conversation.id, 'Live note 6');
+    await waitUntil(() => lines().some((p) => textOf(p).endsWith('Live note 6')), 'the sixth never appeared');
+    await el.updateComplete;
+    expect(lines()).to.have.length(5);
+    // Rewriting old lines would make screen readers read them all again.
+    expect(textOf(second)).to.equal(secondText);
+    expect(lines()[0]).to.equal(second);
+  });
+
   it('makes http(s) links clickable and safe, and never renders markup from a message', async () => {
     const { el, messaging } = await openRivera('en');
     const conversation = messaging.conversationWith('family-garcia', 'staff-rivera')!;

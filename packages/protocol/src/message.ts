@@ -19,8 +19,11 @@ export type MessageState = (typeof MESSAGE_STATES)[number];
 export const TRANSLATION_STATUSES = ['translated', 'failed', 'unavailable'] as const;
 export type TranslationStatus = (typeof TRANSLATION_STATUSES)[number];
 
-/** Server-sent event names on the family and inbox streams. */
-export const STREAM_EVENTS = { message: 'message', read: 'read' } as const;
+/**
+ * Server-sent event names on the family and inbox streams. `ready` comes first on every connection and carries, as
+ * its id, the point the stream starts from: a client that reconnects before any other event still resumes there.
+ */
+export const STREAM_EVENTS = { message: 'message', read: 'read', ready: 'ready' } as const;
 
 export type MessageTranslation = Static<typeof Schemas.MessageTranslation>;
 export type Message = Static<typeof Schemas.Message>;

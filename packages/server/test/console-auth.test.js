@@ -217,6 +217,45 @@ for (const target of databaseTargets()) {
       assert.equal((await open('', { cookie: ada.cookie })).status, 401);
     });
 
+    it('keeps a cookie-opened inbox stream open across heartbeats, and ends it when the session is signed out', async () => {
+      const quick = await startApp(target, {
+        messaging: {
+          translationProvider: null,
+          publicUrl: PUBLIC_URL,
+          mailer: memoryMailer().mailer,
+          heartbeatMs: 150,
+          realtimePollMs: 100,
+        },
+      });
+      try {
+        const org = await createTenant(quick.db, 'heartbeat');
+        await createStaffUser(quick.db, {
+          organizationId: org.organizationId,
+          email: 'hb@example.org',
+          name: 'H',
+          role: 'admin',
+          password: PASSWORD,
+        });
+        const staff = await signIn(quick.app, 'hb@example.org');
+        const address = await quick.app.listen({ port: 0, host: '127.0.0.1' });
+        const response = await fetch(`${address}/api/v1/inbox/stream`, { headers: { cookie: staff.cookie } });
+        assert.equal(response.status, 200);
+        const reader = response.body.getReader();
+        let ended = false;
+        const reading = (async () => {
+          while (!(await reader.read()).done);
+          ended = true;
+        })();
+        await new Promise((resolve) => setTimeout(resolve, 700));
+        assert.equal(ended, false, 'the stream survives several heartbeats');
+        await quick.app.inject({ method: 'DELETE', url: '/api/v1/session', headers: staff.write });
+        await Promise.race([reading, new Promise((resolve) => setTimeout(resolve, 2000))]);
+        assert.equal(ended, true, 'signing out ends the open stream at the next heartbeat');
+      } finally {
+        await quick.close();
+      }
+    });
+
     it('ends the session a browser already held when it signs in again', async () => {
       const first = await signIn(ctx.app, 'ada@example.org');
       const again = await ctx.app.inject({
@@ -361,6 +400,22 @@ for (const target of databaseTargets()) {
       }
       // Another account on the same network is not locked out by them.
       assert.equal((await signIn(ctx.app, 'ada@example.org')).response.statusCode, 200);
+    });
+
+    it('holds the account limit when guesses arrive all at once: no more than 5 reach the password check', async () => {
+      await createStaffUser(ctx.db, {
+        organizationId: tenant.organizationId,
+        email: 'max@example.org',
+        name: 'Max',
+        role: 'staff',
+        password: PASSWORD,
+      });
+      const answers = await Promise.all(
+        Array.from({ length: 10 }, (_, i) => signIn(ctx.app, 'max@example.org', `guess ${i}`, ORIGIN, `198.51.100.${100 + i}`)),
+      );
+      const codes = answers.map((a) => a.response.statusCode);
+      assert.equal(codes.filter((code) => code === 401).length, 5, `answers: ${codes.join(' ')}`);
+      assert.equal(codes.filter((code) => code === 429).length, 5, `answers: ${codes.join(' ')}`);
     });
 
     it('throttles failed sign-ins per IP address across accounts', async () => {

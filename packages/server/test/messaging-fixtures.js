@@ -185,6 +185,7 @@ export async function openEventStream(url, headers = {}) {
   const controller = new AbortController();
   const response = await fetch(url, { headers: { accept: 'text/event-stream', ...headers }, signal: controller.signal });
   const events = [];
+  const ready = [];
   const comments = [];
   let wake = () => {};
   const done = (async () => {
@@ -206,7 +207,9 @@ export async function openEventStream(url, headers = {}) {
             else if (line.startsWith('event: ')) event.event = line.slice(7);
             else if (line.startsWith('data: ')) event.data += line.slice(6);
           }
-          if (isEvent) events.push({ ...event, data: JSON.parse(event.data) });
+          // `ready` (where the stream starts) is kept apart, so `events` holds messages and read receipts only.
+          if (isEvent && event.event === 'ready') ready.push(event.id);
+          else if (isEvent) events.push({ ...event, data: JSON.parse(event.data) });
           wake();
         }
       }
@@ -217,6 +220,7 @@ export async function openEventStream(url, headers = {}) {
   return {
     response,
     events,
+    ready,
     comments,
     async next(count, timeoutMs = 5000) {
       const deadline = Date.now() + timeoutMs;

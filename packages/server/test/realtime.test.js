@@ -90,6 +90,21 @@ for (const target of databaseTargets()) {
       await resumed.close();
     });
 
+    it('says where a stream starts, so a reconnect before any event misses nothing sent in between', async () => {
+      const latest = (await sendAsStaff(ctx.app, school.staffAuth, conversation.id, 'already read')).json().message.seq;
+      const quiet = await open('/api/v1/family/stream', family.auth);
+      const deadline = Date.now() + 3000;
+      while (quiet.ready.length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+      assert.deepEqual(quiet.ready, [latest], 'the first event names the newest entry the family could see');
+      assert.deepEqual(quiet.events, []);
+      await quiet.close();
+      const gap = (await sendAsStaff(ctx.app, school.staffAuth, conversation.id, 'while reconnecting')).json().message.seq;
+      const again = await open('/api/v1/family/stream', { ...family.auth, 'last-event-id': String(quiet.ready[0]) });
+      const [event] = await again.next(1);
+      assert.deepEqual([event.id, event.data.body], [gap, 'while reconnecting']);
+      await again.close();
+    });
+
     it('opens with a single-use ticket for EventSource, and refuses without credentials', async () => {
       const ticket = await ctx.app.inject({ method: 'POST', url: '/api/v1/family/stream-tickets', headers: family.auth });
       assert.equal(ticket.statusCode, 201, ticket.body);

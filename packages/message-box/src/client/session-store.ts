@@ -152,14 +152,18 @@ export class FamilySessionStore {
   refresh(stale: FamilySession): Promise<FamilySession> {
     this.#refreshing ??= withLock(`tandem-family-refresh:${this.key}`, async () => {
       // Another tab may have refreshed while this one waited for the lock: its tokens are the ones to use.
+      // Never send `stale.refreshToken` once another tab has traded it: the server takes a spent refresh token for
+      // a stolen one and ends the session everywhere. Refresh with the newest token instead.
       const stored = await this.storage.get(this.key).catch(() => undefined);
-      if (stored && stored.refreshToken !== stale.refreshToken && Date.parse(stored.accessTokenExpiresAt) - this.now() > REFRESH_AHEAD_MS) {
-        this.#session = stored;
-        return stored;
+      let newest = stale;
+      if (stored && stored.refreshToken !== stale.refreshToken) newest = stored;
+      else if (this.#session && this.#session.refreshToken !== stale.refreshToken) newest = this.#session;
+      if (newest !== stale && Date.parse(newest.accessTokenExpiresAt) - this.now() > REFRESH_AHEAD_MS) {
+        this.#session = newest;
+        return newest;
       }
-      if (this.#session && this.#session.refreshToken !== stale.refreshToken) return this.#session;
       try {
-        const fresh = await this.backend.refreshSession(stale.refreshToken);
+        const fresh = await this.backend.refreshSession(newest.refreshToken);
         await this.adopt(fresh);
         return fresh;
       } catch (error) {

@@ -107,7 +107,13 @@ export class StreamClient {
       return;
     }
     this.#connecting = false;
-    if (generation !== this.#generation || !this.#running) return source.close();
+    if (generation !== this.#generation || !this.#running) {
+      source.close();
+      // Stopped and started again while this connect was in flight: the restart found a connect running and
+      // left it to that one, so the new generation connects now rather than never.
+      if (this.#running) void this.#connect();
+      return;
+    }
     this.#source = source;
     const listen = (type: string) =>
       source.addEventListener(type, (event) => {
@@ -117,6 +123,8 @@ export class StreamClient {
       });
     listen(STREAM_EVENTS.message);
     listen(STREAM_EVENTS.read);
+    // Carries only an id: where the server started this stream, so a reconnect resumes there.
+    listen(STREAM_EVENTS.ready);
     source.addEventListener('open', () => {
       if (this.#source !== source) return;
       this.#failures = 0;

@@ -1,7 +1,9 @@
 /** Plain message text with http(s) links made clickable: Lit templates only, never innerHTML, so no markup a sender wrote can run. */
 import { html, type TemplateResult } from 'lit';
 
-const URL_PATTERN = /\bhttps?:\/\/[^\s<>"']+/gi;
+// Bidirectional controls (U+202A–202E, U+2066–2069) end an address: inside one they could make the shown text
+// read as another address than the link goes to.
+const URL_PATTERN = /\bhttps?:\/\/[^\s<>"'\u202A-\u202E\u2066-\u2069]+/gi;
 /** Punctuation that usually ends the sentence rather than the address. */
 const TRAILING = /[.,;:!?)\]}'"»”’]+$/;
 

@@ -50,8 +50,8 @@ export class ThreadController implements ReactiveController {
   draftDetail: string | undefined;
   /** After a send: when a reply can be expected. */
   lastReceipt: MessageReceipt | undefined;
-  /** Lines read out by the role="log" region: new messages from the other side. */
-  announcements: string[] = [];
+  /** Lines read out by the role="log" region: new messages from the other side, keyed by message id so each is added once. */
+  announcements: { key: string; text: string }[] = [];
   /** Rows of messages prepended by the last older-page load; the view keeps its place by them. */
   prepended = 0;
   /** Ask the view to show the newest message (after open, send, or a new one while at the bottom). */
@@ -221,7 +221,7 @@ export class ThreadController implements ReactiveController {
     const reader = this.#options.channel()?.reader;
     if (message.sender.kind !== reader) {
       const text = message.translation?.status === 'translated' && message.translation.text ? message.translation.text : message.body;
-      this.announcements = [...this.announcements.slice(-4), `${message.sender.name}: ${text}`];
+      this.announcements = [...this.announcements.slice(-4), { key: message.id, text: `${message.sender.name}: ${text}` }];
       this.#options.onIncoming?.(message);
       this.markRead();
     }

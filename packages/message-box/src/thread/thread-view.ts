@@ -1,5 +1,6 @@
 /** The open thread: heading and back, the virtualized message list (newest at the bottom), a live log for screen readers, the notices and the composer. */
 import { html, nothing, type TemplateResult } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
 import { msg } from '@lit/localize';
 import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
 import { flow } from '@lit-labs/virtualizer/layouts/flow.js';
@@ -100,7 +101,11 @@ export function renderThread(props: ThreadViewProps): TemplateResult {
               </div>`
     }
     <div class="visually-hidden" role="log" aria-label=${msg('New messages', { id: 'messages.log-label' })}>
-      ${thread.announcements.map((line) => html`<p>${line}</p>`)}
+      ${repeat(
+        thread.announcements,
+        (line) => line.key,
+        (line) => html`<p>${line.text}</p>`,
+      )}
     </div>
     ${props.afterSend ? html`<tandem-status tone="info" part="availability">${props.afterSend}</tandem-status>` : nothing}
     ${props.notice ?? nothing}

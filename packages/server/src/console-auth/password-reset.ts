@@ -63,6 +63,14 @@ export async function completePasswordReset(
   password: string,
 ): Promise<{ staffUserId: string; organizationId: string; email: string } | undefined> {
   const now = new Date().toISOString();
+  // Only a live token earns the (deliberately slow) password hashing: a stream of made-up tokens costs one lookup each.
+  const live = await db
+    .selectFrom('password_reset_tokens')
+    .select('expires_at')
+    .where('token_hash', '=', sha256Hex(token))
+    .where('used_at', 'is', null)
+    .executeTakeFirst();
+  if (!live || live.expires_at <= now) return undefined;
   const passwordHash = await hashPassword(password);
   return db.transaction().execute(async (trx) => {
     const row = await trx

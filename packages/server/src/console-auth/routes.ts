@@ -31,7 +31,7 @@ import { completePasswordReset, sendPasswordReset } from './password-reset.js';
 import { pruneConsoleCredentials } from './prune.js';
 import { consoleSessionView } from './session-view.js';
 import { createSession, revokeSession, revokeUserSessions } from './sessions.js';
-import { clearFailures, recordFailure, throttledFor, tooManyAttempts } from './throttle.js';
+import { clearFailures, countAttempt, forgiveAttempt, recordFailure, throttledFor, tooManyAttempts } from './throttle.js';
 
 export interface ConsoleAuthSetup {
   mailer: Mailer;
@@ -90,6 +90,9 @@ export async function registerConsoleAuth(app: FastifyInstance, ctx: AppContext,
       ];
       const wait = await throttledFor(db, rules, config.throttleWindowMs);
       if (wait > 0) throw tooManyAttempts(wait);
+      // Counted before the password check, so parallel guesses cannot all slip under the limit.
+      const over = await countAttempt(db, rules, config.throttleWindowMs);
+      if (over > 0) throw tooManyAttempts(over);
       const user = await db
         .selectFrom('staff_users')
         .select(['id', 'organization_id', 'password_hash'])
@@ -97,11 +100,6 @@ export async function registerConsoleAuth(app: FastifyInstance, ctx: AppContext,
         .executeTakeFirst();
       const matches = await verifyPassword(request.body.password, user?.password_hash ?? (await decoy()));
       if (!user || !matches) {
-        await recordFailure(
-          db,
-          rules.map((r) => r.key),
-          config.throttleWindowMs,
-        );
         // Written after the answer is decided and not awaited, so a known email answers no slower than an unknown one.
         if (user) {
           void recordAudit(
@@ -116,6 +114,7 @@ export async function registerConsoleAuth(app: FastifyInstance, ctx: AppContext,
         throw signInRefused();
       }
       await clearFailures(db, `account:${email}`);
+      await forgiveAttempt(db, `ip:${request.ip}`);
       // A session this browser still held (another account, or an older sign-in) ends: one browser, one session.
       const previous = await authenticateSession(db, request);
       if (previous?.sessionId) await revokeSession(db, previous.sessionId, 'replaced');
@@ -217,14 +216,23 @@ export async function registerConsoleAuth(app: FastifyInstance, ctx: AppContext,
       const rule = { key: `account:${user.email}`, limit: config.accountFailureLimit };
       const wait = await throttledFor(db, [rule], config.throttleWindowMs);
       if (wait > 0) throw tooManyAttempts(wait);
+      const over = await countAttempt(db, [rule], config.throttleWindowMs);
+      if (over > 0) throw tooManyAttempts(over);
       if (!(await verifyPassword(request.body.currentPassword, user.password_hash))) {
-        await recordFailure(db, [rule.key], config.throttleWindowMs);
         throw validationProblem([{ pointer: '/currentPassword', code: 'invalid', detail: 'This is not your current password.' }]);
       }
+      await clearFailures(db, rule.key);
       await db
         .updateTable('staff_users')
         .set({ password_hash: await hashPassword(request.body.newPassword) })
         .where('id', '=', principal.staffUserId!)
+        .execute();
+      // A reset link mailed before the change must not undo it.
+      await db
+        .updateTable('password_reset_tokens')
+        .set({ used_at: new Date().toISOString() })
+        .where('staff_user_id', '=', principal.staffUserId!)
+        .where('used_at', 'is', null)
         .execute();
       // Whoever else held a session (a lost laptop, a shared computer) is out; this browser stays signed in.
       const ended = await revokeUserSessions(db, principal.staffUserId!, 'password-changed', principal.sessionId);

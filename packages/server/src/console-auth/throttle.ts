@@ -65,6 +65,56 @@ export async function recordFailure(db: Db, keys: string[], windowMs: number): P
   }
 }
 
+/**
+ * Counts this attempt against every rule before the password is checked, and says how long to wait when it is
+ * over any rule's limit. The count is one atomic upsert that returns the new number, so attempts arriving in
+ * parallel each get their own place in line: no more than `limit` of them ever reach the (slow) password check.
+ */
+export async function countAttempt(db: Db, rules: ThrottleRule[], windowMs: number): Promise<number> {
+  const now = new Date();
+  const cutoff = new Date(now.getTime() - windowMs).toISOString();
+  let waitMs = 0;
+  for (const rule of rules) {
+    const row = await db
+      .insertInto('sign_in_throttle')
+      .values({ key: rule.key, failures: 1, window_started_at: now.toISOString() })
+      .onConflict((oc) =>
+        oc.column('key').doUpdateSet((eb) => {
+          // A window that has run out starts again with this attempt.
+          const expired = eb('sign_in_throttle.window_started_at', '<=', cutoff);
+          return {
+            failures: eb
+              .case()
+              .when(expired)
+              .then(eb.val(1))
+              .else(eb('sign_in_throttle.failures', '+', 1))
+              .end(),
+            window_started_at: eb
+              .case()
+              .when(expired)
+              .then(eb.val(now.toISOString()))
+              .else(eb.ref('sign_in_throttle.window_started_at'))
+              .end(),
+          };
+        }),
+      )
+      .returning(['failures', 'window_started_at'])
+      .executeTakeFirstOrThrow();
+    if (Number(row.failures) > rule.limit) waitMs = Math.max(waitMs, Date.parse(row.window_started_at) + windowMs - now.getTime());
+  }
+  return Math.ceil(waitMs / 1000);
+}
+
+/** Takes back one counted attempt (a sign-in that succeeded), so colleagues behind one address are not locked out by it. */
+export async function forgiveAttempt(db: Db, key: string): Promise<void> {
+  await db
+    .updateTable('sign_in_throttle')
+    .set((eb) => ({ failures: eb('failures', '-', 1) }))
+    .where('key', '=', key)
+    .where('failures', '>', 0)
+    .execute();
+}
+
 export async function clearFailures(db: Db, key: string): Promise<void> {
   await db.deleteFrom('sign_in_throttle').where('key', '=', key).execute();
 }

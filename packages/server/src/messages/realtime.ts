@@ -11,6 +11,7 @@
  */
 import type { Socket } from 'node:net';
 import type { FastifyBaseLogger, FastifyReply, FastifyRequest } from 'fastify';
+import { STREAM_EVENTS } from '@tandem/protocol';
 import type { Kysely } from 'kysely';
 import type { DatabaseSchema } from '../db/schema.js';
 import type { MessageLogTable } from './tables.js';
@@ -217,8 +218,9 @@ export async function serveStream(
     connection: 'keep-alive',
     'x-accel-buffering': 'no',
   });
-  // Tells EventSource how long to wait before reconnecting.
-  raw.write(`retry: 2000\n\n`);
+  // Tells EventSource how long to wait before reconnecting, and the client where this stream starts, so a reconnect
+  // before any other event resumes here rather than at whatever "now" is then (which would skip what came between).
+  raw.write(`retry: 2000\n\nid: ${lastSent}\nevent: ${STREAM_EVENTS.ready}\ndata: {}\n\n`);
 
   let closed = false;
   let pumping = false;

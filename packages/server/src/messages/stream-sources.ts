@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { Kysely, SelectQueryBuilder } from 'kysely';
 import { STREAM_EVENTS, type ReadReceipt } from '@tandem/protocol';
 import type { DatabaseSchema } from '../db/schema.js';
+import { SESSION_TOKEN_PREFIX } from '../auth.js';
 import { activeSession } from '../identity/family-sessions.js';
 import { sha256Hex } from '../secrets.js';
 import type { Translator } from '../translation/translator.js';
@@ -156,6 +157,16 @@ export function staffStreamSource(db: Db, translator: Translator, reader: StaffR
       reader.schoolIds.includes(entry.school_id) &&
       (reader.role === 'admin' || entry.staff_user_id === null || entry.staff_user_id === reader.staffUserId),
     async () => {
+      // A console session (`session:<id>`) stays allowed until it is signed out, reset or past its absolute expiry;
+      // an open inbox counts as use, so the idle timeout does not cut a stream the staff member is watching.
+      if (reader.tokenId.startsWith(SESSION_TOKEN_PREFIX)) {
+        const session = await db
+          .selectFrom('staff_sessions')
+          .select(['revoked_at', 'expires_at'])
+          .where('id', '=', reader.tokenId.slice(SESSION_TOKEN_PREFIX.length))
+          .executeTakeFirst();
+        return session !== undefined && session.revoked_at === null && Date.parse(session.expires_at) > Date.now();
+      }
       const token = await db.selectFrom('api_tokens').select('revoked_at').where('id', '=', reader.tokenId).executeTakeFirst();
       return token !== undefined && token.revoked_at === null;
     },
