@@ -90,11 +90,23 @@ export class FamilyApp implements WidgetApp, ReactiveController {
   }
 
   hostConnected(): void {
+    if (this.#sessions && !this.#unsubscribe) this.#followSession(this.#sessions, this.#run);
     if (this.#channel) this.#stream?.start();
   }
 
   hostDisconnected(): void {
     this.#stream?.stop();
+    // The session store outlives the element (it is shared per server): a removed widget must not stay subscribed.
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
+  }
+
+  /** Hears the session end (signed out in another widget or tab, or refused at refresh). */
+  #followSession(sessions: FamilySessionStore, run: number): void {
+    this.#unsubscribe?.();
+    this.#unsubscribe = sessions.subscribe((session, reason) => {
+      if (!session && run === this.#run) this.#signedOut(reason ?? 'signed-out');
+    });
   }
 
   hostUpdate(): void {
@@ -134,10 +146,7 @@ export class FamilyApp implements WidgetApp, ReactiveController {
     this.phase = 'loading';
     this.#host.requestUpdate();
     const sessions = (this.#sessions = sessionStoreFor(backend));
-    this.#unsubscribe?.();
-    this.#unsubscribe = sessions.subscribe((session, reason) => {
-      if (!session && run === this.#run) this.#signedOut(reason ?? 'signed-out');
-    });
+    this.#followSession(sessions, run);
     const link = SIGN_IN_FRAGMENT.exec(location.hash)?.[1];
     const token = this.#host.identityToken;
     const organization = this.#host.organization;

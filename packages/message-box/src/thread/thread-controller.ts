@@ -63,6 +63,7 @@ export class ThreadController implements ReactiveController {
   #before: number | undefined;
   #run = 0;
   #markingRead = false;
+  #markAgain = false;
   #localCount = 0;
   /** Bumped whenever rows change other than through `messages` or the outbox. */
   #version = 0;
@@ -241,16 +242,34 @@ export class ThreadController implements ReactiveController {
     if (changed) this.#host.requestUpdate();
   }
 
-  /** Marks the thread read when the reader can see it (page visible); a failure is retried next time. */
+  /**
+   * Marks the thread read, up to the newest message this reader has been shown, when they can see it (page
+   * visible). A call made while one is on its way runs again after it, so a message that arrived meanwhile is
+   * not left unread; a failure is retried next time.
+   */
   markRead(): void {
     const conversation = this.conversation;
-    if (!conversation || this.#markingRead || document.visibilityState !== 'visible') return;
+    if (!conversation || document.visibilityState !== 'visible') return;
+    if (this.#markingRead) {
+      this.#markAgain = true;
+      return;
+    }
+    const upToSeq = this.messages.reduce((max, m) => Math.max(max, m.seq), 0);
+    if (upToSeq === 0) return;
     this.#markingRead = true;
     this.#channel()
-      .markRead(conversation.id)
-      .then(() => (conversation.unread = 0))
+      .markRead(conversation.id, upToSeq)
+      .then((receipt) => {
+        if (this.conversation === conversation && receipt.lastReadSeq >= upToSeq) conversation.unread = 0;
+      })
       .catch(() => undefined)
-      .finally(() => (this.#markingRead = false));
+      .finally(() => {
+        this.#markingRead = false;
+        if (this.#markAgain) {
+          this.#markAgain = false;
+          this.markRead();
+        }
+      });
   }
 
   readonly #onVisible = () => {
