@@ -21,7 +21,7 @@ export class ConsoleError extends Error {
 }
 
 /** What the console needs from a server; tests hand the element a stand-in. */
-export interface ConsoleApi {
+export interface ConsoleApi extends ConsoleCaller {
   getSession(): Promise<ConsoleSession | undefined>;
   signIn(email: string, password: string): Promise<ConsoleSession>;
   signOut(): Promise<void>;
@@ -30,14 +30,33 @@ export interface ConsoleApi {
   completePasswordReset(token: string, password: string): Promise<void>;
 }
 
-export class ConsoleClient implements ConsoleApi {
+/**
+ * Any staff API call from a console screen, with the session cookie and CSRF token: `params` fill the route's
+ * `:name` segments, `query` becomes the search string. Screens take this rather than the whole client.
+ */
+export interface ConsoleCaller {
+  call<T>(route: RouteSpec, options?: CallOptions): Promise<T>;
+}
+
+export interface CallOptions {
+  params?: Record<string, string>;
+  body?: unknown;
+  query?: Record<string, string>;
+  /**
+   * For routes that take one (creates): pass the same key when retrying one form submission, so a create that
+   * reached the server before the connection dropped is not made twice. A fresh key is made when absent.
+   */
+  idempotencyKey?: string;
+}
+
+export class ConsoleClient implements ConsoleApi, ConsoleCaller {
   #csrfToken: string | undefined;
 
   constructor(private readonly baseUrl: string = globalThis.location?.origin ?? '') {}
 
   async getSession(): Promise<ConsoleSession | undefined> {
     try {
-      return this.#remember(await this.#call<ConsoleSession>(routes.getSession));
+      return this.#remember(await this.call<ConsoleSession>(routes.getSession));
     } catch (error) {
       if (error instanceof ConsoleError && error.kind === 'signed-out') return undefined;
       throw error;
@@ -45,25 +64,25 @@ export class ConsoleClient implements ConsoleApi {
   }
 
   async signIn(email: string, password: string): Promise<ConsoleSession> {
-    return this.#remember(await this.#call<ConsoleSession>(routes.signIn, { email, password }));
+    return this.#remember(await this.call<ConsoleSession>(routes.signIn, { body: { email, password } }));
   }
 
   async signOut(): Promise<void> {
-    await this.#call(routes.signOut);
+    await this.call(routes.signOut);
     this.#csrfToken = undefined;
   }
 
   async signOutEverywhere(): Promise<void> {
-    await this.#call(routes.signOutEverywhere);
+    await this.call(routes.signOutEverywhere);
     this.#csrfToken = undefined;
   }
 
   async requestPasswordReset(email: string): Promise<void> {
-    await this.#call(routes.requestPasswordReset, { email });
+    await this.call(routes.requestPasswordReset, { body: { email } });
   }
 
   async completePasswordReset(token: string, password: string): Promise<void> {
-    await this.#call(routes.completePasswordReset, { token, password });
+    await this.call(routes.completePasswordReset, { body: { token, password } });
   }
 
   #remember(session: ConsoleSession): ConsoleSession {
@@ -72,13 +91,16 @@ export class ConsoleClient implements ConsoleApi {
   }
 
   // Takes the route itself (`routes.signIn`), so bundlers that keep only the routes browser code names can see it.
-  async #call<T>(route: RouteSpec, body?: unknown): Promise<T> {
+  async call<T>(route: RouteSpec, { params = {}, body, query, idempotencyKey }: CallOptions = {}): Promise<T> {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (body !== undefined) headers['content-type'] = 'application/json';
+    if (route.idempotent) headers['idempotency-key'] = idempotencyKey ?? crypto.randomUUID();
     if (route.method !== 'GET' && this.#csrfToken) headers[CSRF_HEADER] = this.#csrfToken;
     let response: Response;
     try {
-      response = await fetch(new URL(routePath(route), this.baseUrl || undefined), {
+      const url = new URL(routePath(route, params), this.baseUrl || undefined);
+      for (const [name, value] of Object.entries(query ?? {})) url.searchParams.set(name, value);
+      response = await fetch(url, {
         method: route.method,
         headers,
         credentials: 'same-origin',

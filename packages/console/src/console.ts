@@ -1,6 +1,7 @@
 /**
  * <tandem-console>: the staff console's shell. It asks the server who is signed in, then shows sign-in,
- * password reset or the signed-in home. The session lives in an HttpOnly cookie the page never sees.
+ * password reset or, signed in, the navigation and the screen the hash names (`#/messages`). The session lives
+ * in an HttpOnly cookie the page never sees.
  */
 import { msg } from '@lit/localize';
 import { baseStyles, TandemElement } from '@tandem/core';
@@ -10,7 +11,12 @@ import { css, html, type PropertyDeclarations, type PropertyValues, type Templat
 import { ConsoleClient, ConsoleError, type ConsoleApi } from './console-client.js';
 import { problemMessage } from './console-messages.js';
 import { consoleStyles } from './console.styles.js';
+import { screenOfHash, screensFor, type ConsoleScreen } from './console-routes.js';
+import './screens/families/console-families.js';
+import './screens/messages/console-messages.js';
+import { renderSurveysScreen } from './screens/surveys-mount.js';
 import { renderHome } from './views/home-view.js';
+import { renderNav } from './views/nav-view.js';
 import { renderForgot, renderReset } from './views/reset-views.js';
 import { renderSignIn } from './views/sign-in-view.js';
 
@@ -38,6 +44,7 @@ export class TandemConsole extends TandemElement {
     notice: { state: true },
     busy: { state: true },
     menuOpen: { state: true },
+    screen: { state: true },
   };
 
   /** The server API; defaults to this page's own origin. */
@@ -49,6 +56,8 @@ export class TandemConsole extends TandemElement {
   notice = '';
   busy = false;
   menuOpen = false;
+  /** The signed-in screen, from the address's hash. */
+  screen: ConsoleScreen = 'home';
   /** What was typed in the email field, kept across failed attempts and screens. */
   email = '';
   /** The reset token from the link's fragment (never sent anywhere but the reset call). */
@@ -65,11 +74,34 @@ export class TandemConsole extends TandemElement {
       history.replaceState(null, '', `${location.pathname}${location.search}`);
       this.view = 'reset';
     } else if (this.view === 'loading') void this.#loadSession();
+    window.addEventListener('hashchange', this.#onHashChange);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('hashchange', this.#onHashChange);
+  }
+
+  /** A nav link, back/forward or a typed address changed the hash: show that screen and move focus to its heading. */
+  readonly #onHashChange = () => {
+    if (this.view !== 'home' || !this.session) return;
+    const screen = this.#screenFromAddress();
+    if (screen === this.screen) return;
+    this.screen = screen;
+    this.menuOpen = false;
+    this.#focusHeading = true;
+  };
+
+  /** The screen the hash names, if this staff member may open it (Families is for admins). */
+  #screenFromAddress(): ConsoleScreen {
+    const screen = screenOfHash(globalThis.location?.hash ?? '');
+    return this.session && screensFor(this.session).includes(screen) ? screen : 'home';
   }
 
   async #loadSession(): Promise<void> {
     try {
       this.session = await this.client.getSession();
+      this.screen = this.#screenFromAddress();
       this.#show(this.session ? 'home' : 'sign-in', false);
     } catch (error) {
       this.errors = { form: problemMessage(error) };
@@ -107,6 +139,8 @@ export class TandemConsole extends TandemElement {
     this.session = session;
     this.errors = {};
     this.notice = '';
+    // A bookmarked screen (`#/messages`) opens once signed in.
+    this.screen = this.#screenFromAddress();
     this.#show('home');
     this.emit('tandem-signed-in', { session });
   }
@@ -143,7 +177,21 @@ export class TandemConsole extends TandemElement {
     super.updated(changed);
     if (this.#focusHeading) {
       this.#focusHeading = false;
-      this.renderRoot.querySelector<HTMLElement>('h1')?.focus();
+      void this.#focusScreenHeading();
+    }
+  }
+
+  /** Focuses the h1 of the view, or of the screen element, which renders its own once it has updated. */
+  async #focusScreenHeading(): Promise<void> {
+    const own = this.renderRoot.querySelector<HTMLElement>('h1');
+    if (own) return own.focus();
+    const screen = this.renderRoot.querySelector<HTMLElement & { updateComplete?: Promise<unknown> }>('[data-screen]');
+    // A screen defined later (its code still loading) renders its heading a little after; wait a short while.
+    for (let tries = 0; screen && tries < 40; tries++) {
+      await screen.updateComplete;
+      const heading = screen.shadowRoot?.querySelector<HTMLElement>('h1');
+      if (heading) return heading.focus();
+      await new Promise((resolve) => setTimeout(resolve, 50));
     }
   }
 
@@ -169,6 +217,21 @@ export class TandemConsole extends TandemElement {
       case 'reset':
         return renderReset(this);
       case 'home':
+        return html`${renderNav(this)} ${this.#renderScreen()}`;
+    }
+  }
+
+  #renderScreen(): TemplateResult {
+    const session = this.session!;
+    const lang = this.i18n.locale;
+    switch (this.screen) {
+      case 'messages':
+        return html`<console-messages data-screen .api=${this.client} .session=${session} lang=${lang}></console-messages>`;
+      case 'families':
+        return html`<console-families data-screen .api=${this.client} .session=${session} lang=${lang}></console-families>`;
+      case 'surveys':
+        return renderSurveysScreen(this.client, session, lang, () => this.requestUpdate());
+      default:
         return renderHome(this);
     }
   }

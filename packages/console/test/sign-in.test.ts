@@ -52,6 +52,9 @@ class FakeConsoleApi implements ConsoleApi {
     this.calls.push(`completePasswordReset ${token} ${password}`);
     if (this.resetError) throw this.resetError;
   }
+  async call<T>(): Promise<T> {
+    throw new ConsoleError('server', 500);
+  }
 }
 
 const $ = <E extends HTMLElement = HTMLElement>(el: TandemConsole, selector: string) => el.shadowRoot!.querySelector<E>(selector);

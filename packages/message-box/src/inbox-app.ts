@@ -6,6 +6,7 @@ import { backendErrorMessage, localeDisplayName, notConnectedMessage } from '@ta
 import type { Conversation } from '@tandem/protocol';
 import { staffChannel, type MessagingChannel } from './client/channel.js';
 import type { MessagingBackend } from './client/messaging-backend.js';
+import { cookieSessionCredential, isPageOrigin } from './client/http-messaging.js';
 import { messagingFor } from './client/resolve.js';
 import { StreamClient } from './client/stream-client.js';
 import { loadThreadUi } from './family-app.js';
@@ -76,9 +77,16 @@ export class InboxApp implements WidgetApp, ReactiveController {
     this.#stream?.stop();
   }
 
+  /** The staff API token, else the console's cookie session when the server is this page's origin. */
+  #credential(backend: MessagingBackend | undefined): string | undefined {
+    if (this.#host.staffToken) return this.#host.staffToken;
+    const csrf = this.#host.csrfToken;
+    return csrf && backend && isPageOrigin(backend.key) ? cookieSessionCredential(csrf) : undefined;
+  }
+
   hostUpdate(): void {
     const backend = messagingFor(this.#host.messaging, this.#host.resolveBackend());
-    if (backend !== this.#backend || this.#host.staffToken !== this.#token) void this.start();
+    if (backend !== this.#backend || this.#credential(backend) !== this.#token) void this.start();
     else this.#followLocale();
   }
 
@@ -106,12 +114,12 @@ export class InboxApp implements WidgetApp, ReactiveController {
     this.thread?.close();
     this.#sweeper.clear();
     const backend = (this.#backend = messagingFor(this.#host.messaging, this.#host.resolveBackend()));
-    const token = (this.#token = this.#host.staffToken);
+    const token = (this.#token = this.#credential(backend));
     if (!backend) return this.#show('no-backend');
     if (!token) return this.#show('no-token');
     this.phase = 'loading';
     this.#host.requestUpdate();
-    const channel = (this.#channel = staffChannel(backend, () => this.#host.staffToken ?? '', tokenTag(token)));
+    const channel = (this.#channel = staffChannel(backend, () => this.#credential(backend) ?? '', tokenTag(token)));
     this.#stream = new StreamClient({
       open: (lastEventId) => channel.openStream({ lang: this.#locale, lastEventId }),
       handlers: {
@@ -244,7 +252,7 @@ export class InboxApp implements WidgetApp, ReactiveController {
   readonly #export = async () => {
     const conversation = this.thread?.conversation;
     const backend = this.#backend;
-    const token = this.#host.staffToken;
+    const token = this.#credential(backend);
     if (!conversation || !backend || !token) return;
     try {
       const blob = await backend.exportConversation(token, conversation.id);

@@ -49,11 +49,17 @@ export class TandemInbox extends MessagingElement {
 
   static override properties: PropertyDeclarations = {
     staffToken: { attribute: false },
+    csrfToken: { attribute: false },
     canExport: { attribute: 'can-export', type: Boolean },
   };
 
   /** A staff API token (tied to a staff member). A property only, so it never appears in the page's HTML. */
   staffToken?: string;
+  /**
+   * The staff console's CSRF token. With no `staffToken` and the server on this page's own origin, the inbox uses
+   * the console's session cookie instead of a token, and sends this on every write.
+   */
+  csrfToken?: string;
   /** Offer the CSV export of a thread. */
   canExport = false;
 

@@ -557,6 +557,20 @@ export const routes = {
     summary: "The school office's name and hours and the standing not-for-emergencies notice",
     status: 200,
   },
+  getSchoolMessaging: {
+    method: 'GET',
+    path: '/api/v1/schools/:schoolId/messaging',
+    access: 'staff',
+    summary: "The school office's name and hours and the not-for-emergencies notice, as set (so the console can show them)",
+    status: 200,
+  },
+  getStaffMessaging: {
+    method: 'GET',
+    path: '/api/v1/schools/:schoolId/staff/:staffUserId/messaging',
+    access: 'staff',
+    summary: "A staff member's office hours at a school (their own, or anyone's for an organization admin)",
+    status: 200,
+  },
   setStaffMessaging: {
     method: 'PUT',
     path: '/api/v1/schools/:schoolId/staff/:staffUserId/messaging',
@@ -640,6 +654,14 @@ export const routes = {
     path: '/api/v1/audit',
     access: 'staff',
     summary: "The organization's audit log, newest first; organization admins only",
+    status: 200,
+  },
+  // Content translation for staff editors (issue 7): machine drafts that staff review before families see them as reviewed.
+  translateContent: {
+    method: 'POST',
+    path: '/api/v1/content-translations',
+    access: 'staff',
+    summary: 'Machine-translate a batch of texts from one language to others with the configured provider; 503 when none is configured',
     status: 200,
   },
 } as const satisfies Record<string, RouteSpec>;

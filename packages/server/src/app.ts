@@ -29,6 +29,7 @@ import { registerHealthRoute } from './routes/health.js';
 import { registerPublicEventRoutes } from './routes/public-events.js';
 import { registerPublicSurveyRoutes } from './routes/public-surveys.js';
 import { registerStaffSurveyRoutes } from './routes/surveys.js';
+import { registerContentTranslationRoutes } from './routes/content-translation.js';
 import { seedDemo } from './seed/demo.js';
 import { hotQueries } from './store/hot-queries.js';
 import { pruneIdempotencyKeys } from './store/idempotency.js';
@@ -247,6 +248,7 @@ async function createServer(database: TandemDatabase, options: BuildAppOptions):
   registerPublicLessonRoutes(app, ctx);
   registerStaffLessonRoutes(app, ctx);
   registerMessagingRoutes(app, ctx, messaging);
+  registerContentTranslationRoutes(app, ctx, messagingOptions);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   await registerAssets(app, {

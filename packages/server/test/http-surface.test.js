@@ -117,6 +117,8 @@ describe('HTTP surface', () => {
       sendStaffMessage: 'POST /api/v1/conversations/{conversationId}/messages',
       markStaffRead: 'POST /api/v1/conversations/{conversationId}/read',
       setSchoolMessaging: 'PUT /api/v1/schools/{schoolId}/messaging',
+      getSchoolMessaging: 'GET /api/v1/schools/{schoolId}/messaging',
+      getStaffMessaging: 'GET /api/v1/schools/{schoolId}/staff/{staffUserId}/messaging',
       setStaffMessaging: 'PUT /api/v1/schools/{schoolId}/staff/{staffUserId}/messaging',
       exportConversation: 'GET /api/v1/conversations/{conversationId}/export.csv',
       createInboxStreamTicket: 'POST /api/v1/inbox/stream-tickets',
@@ -129,6 +131,7 @@ describe('HTTP surface', () => {
       requestPasswordReset: 'POST /api/v1/session/password-reset',
       completePasswordReset: 'POST /api/v1/session/password-reset/complete',
       listAudit: 'GET /api/v1/audit',
+      translateContent: 'POST /api/v1/content-translations',
     });
     const submitOp = doc.paths['/api/v1/public/surveys/{surveyId}/responses'].post;
     assert.ok(submitOp.requestBody.content['application/json'].schema.properties.answers);

@@ -181,6 +181,16 @@ for (const target of databaseTargets()) {
           ['staff', 'Ms. msgs', false],
         ],
       );
+      // The console reads back what is set, so its forms start from it.
+      const readSchool = await ctx.app.inject({ url: `/api/v1/schools/${school.schoolId}/messaging`, headers: school.staffAuth });
+      assert.equal(readSchool.statusCode, 200, readSchool.body);
+      assert.deepEqual(readSchool.json(), { schoolId: school.schoolId, officeName: 'Front office', emergencyNotice: notice });
+      const readStaff = await ctx.app.inject({
+        url: `/api/v1/schools/${school.schoolId}/staff/${school.staffUserId}/messaging`,
+        headers: school.staffAuth,
+      });
+      assert.equal(readStaff.statusCode, 200, readStaff.body);
+      assert.deepEqual(readStaff.json().officeHours, hours);
       const staffCannotSetSchool = await ctx.app.inject({
         method: 'PUT',
         url: `/api/v1/schools/${school.schoolId}/messaging`,

@@ -1,4 +1,4 @@
-/** The signed-in home: who is signed in, their role and schools, and the account menu to sign out. */
+/** The signed-in home: who is signed in, their role and schools. */
 import { msg, str } from '@lit/localize';
 import type { ConsoleRole, SchoolRole } from '@tandem/protocol';
 import { html, type TemplateResult } from 'lit';
@@ -19,45 +19,9 @@ export function roleName(role: ConsoleRole): string {
 const schoolRoleName = (role: SchoolRole) =>
   role === 'admin' ? msg('School admin', { id: 'console.role.schoolAdmin' }) : msg('Staff', { id: 'console.role.staff' });
 
-function renderAccountMenu(host: TandemConsole): TemplateResult {
-  const toggle = () => (host.menuOpen = !host.menuOpen);
-  const onKeydown = (event: KeyboardEvent) => {
-    if (event.key !== 'Escape' || !host.menuOpen) return;
-    host.menuOpen = false;
-    host.renderRoot.querySelector<HTMLButtonElement>('#account-button')?.focus();
-  };
-  return html`<div class="menu" @keydown=${onKeydown}>
-    <button
-      id="account-button"
-      class="button"
-      type="button"
-      aria-expanded=${host.menuOpen ? 'true' : 'false'}
-      aria-controls="account-menu"
-      @click=${toggle}
-    >
-      ${msg('Account', { id: 'console.menu.account' })}
-    </button>
-    <ul id="account-menu" class="menu-items" ?hidden=${!host.menuOpen}>
-      <li>
-        <button class="button" part="sign-out" type="button" ?disabled=${host.busy} @click=${() => host.signOut(false)}>
-          ${msg('Sign out', { id: 'console.menu.signOut' })}
-        </button>
-      </li>
-      <li>
-        <button class="button" part="sign-out-everywhere" type="button" ?disabled=${host.busy} @click=${() => host.signOut(true)}>
-          ${msg('Sign out everywhere', { id: 'console.menu.signOutEverywhere' })}
-        </button>
-      </li>
-    </ul>
-  </div>`;
-}
-
 export function renderHome(host: TandemConsole): TemplateResult {
   const session = host.session!;
-  return html`<div class="actions home-heading">
-      <h1 tabindex="-1">${msg(str`Welcome, ${session.user.name}`, { id: 'console.home.welcome' })}</h1>
-      ${renderAccountMenu(host)}
-    </div>
+  return html`<h1 tabindex="-1">${msg(str`Welcome, ${session.user.name}`, { id: 'console.home.welcome' })}</h1>
     ${renderFormError(host.errors.form)}
     <dl>
       <dt>${msg('Organization', { id: 'console.home.organization' })}</dt>

@@ -1,6 +1,10 @@
-/** MessagingBackend over Tandem's REST API, through core's HttpBackend (timeouts, retries, problem+json) with bearer tokens. */
-import { BackendError, kindForStatus, type HttpBackend } from '@tandem/core';
+/**
+ * MessagingBackend over Tandem's REST API, through core's HttpBackend (timeouts, retries, problem+json) with bearer
+ * tokens, or — for the staff console on the server's own origin — with its session cookie and CSRF token.
+ */
+import { BackendError, HttpBackend, kindForStatus } from '@tandem/core';
 import {
+  CSRF_HEADER,
   routes,
   type Conversation,
   type ConversationInput,
@@ -20,6 +24,25 @@ import type { EventSourceLike, MessagingBackend, PageRequest, StreamRequest } fr
 
 const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 
+/**
+ * A staff credential that is not an API token: "use the console session cookie, and send this CSRF token on writes".
+ * It travels where staff tokens do (the MessagingBackend contract takes strings), so the inbox, its channel and its
+ * outbox need no second code path; only this class reads it.
+ */
+const COOKIE_SESSION_PREFIX = 'cookie-session:';
+export const cookieSessionCredential = (csrfToken: string): string => `${COOKIE_SESSION_PREFIX}${csrfToken}`;
+const csrfTokenOf = (credential: string | undefined): string | undefined =>
+  credential?.startsWith(COOKIE_SESSION_PREFIX) ? credential.slice(COOKIE_SESSION_PREFIX.length) : undefined;
+
+/** Whether a server (a backend key or URL) is this page's own origin: only then may the session cookie be used. */
+export function isPageOrigin(serverUrl: string): boolean {
+  try {
+    return new URL(serverUrl).origin === globalThis.location?.origin;
+  } catch {
+    return false;
+  }
+}
+
 export interface HttpMessagingOptions {
   /** Injected by tests; defaults to the browser's EventSource. */
   eventSource?: (url: string) => EventSourceLike;
@@ -30,11 +53,23 @@ export class HttpMessagingBackend implements MessagingBackend {
   readonly #http: HttpBackend;
   readonly #eventSource: (url: string) => EventSourceLike;
   readonly #fetch: typeof fetch;
+  #cookieHttp: HttpBackend | undefined;
 
   constructor(http: HttpBackend, options: HttpMessagingOptions = {}) {
     this.#http = http;
     this.#eventSource = options.eventSource ?? ((url) => new EventSource(url));
     this.#fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  }
+
+  /**
+   * The same server through an HttpBackend that sends the page's cookies (core's leaves them out for public
+   * routes), keeping its timeouts, retries and problem+json handling.
+   */
+  get #withCookies(): HttpBackend {
+    this.#cookieHttp ??= new HttpBackend(this.#http.baseUrl, {
+      fetch: (input, init) => this.#fetch(input, { ...init, mode: 'same-origin', credentials: 'same-origin' }),
+    });
+    return this.#cookieHttp;
   }
 
   get key(): string {
@@ -47,6 +82,12 @@ export class HttpMessagingBackend implements MessagingBackend {
     token: string | undefined,
     options: Parameters<HttpBackend['request']>[2] = {},
   ) {
+    const csrfToken = csrfTokenOf(token);
+    if (csrfToken !== undefined) {
+      if (!isPageOrigin(this.#http.baseUrl)) throw new BackendError('unauthorized', 'The console session only works on its own server.');
+      const csrf: Record<string, string> = route.method === 'GET' ? {} : { [CSRF_HEADER]: csrfToken };
+      return this.#withCookies.request<T>(route, params, { ...options, headers: { ...options.headers, ...csrf } });
+    }
     return this.#http.request<T>(route, params, { ...options, headers: { ...options.headers, ...(token ? bearer(token) : {}) } });
   }
 
@@ -126,12 +167,13 @@ export class HttpMessagingBackend implements MessagingBackend {
 
   /** Not JSON, so fetched here rather than through request(); the bearer token keeps it out of a plain link. */
   async exportConversation(staffToken: string, conversationId: string): Promise<Blob> {
+    const cookieSession = csrfTokenOf(staffToken) !== undefined;
     let response: Response;
     try {
       response = await this.#fetch(this.#http.url(routes.exportConversation, { conversationId }), {
-        headers: { ...bearer(staffToken), Accept: 'text/csv, application/problem+json' },
-        credentials: 'omit',
-        mode: 'cors',
+        headers: { ...(cookieSession ? {} : bearer(staffToken)), Accept: 'text/csv, application/problem+json' },
+        credentials: cookieSession ? 'same-origin' : 'omit',
+        mode: cookieSession ? 'same-origin' : 'cors',
       });
     } catch (error) {
       throw new BackendError('offline', error instanceof Error ? error.message : 'Network request failed');

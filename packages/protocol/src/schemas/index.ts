@@ -9,3 +9,4 @@ export * from './identity.js';
 export * from './message.js';
 export * from './session.js';
 export * from './routes.js';
+export * from './content-translation.js';

@@ -94,6 +94,7 @@ import {
   PasswordResetRequest,
   SignInRequest,
 } from './session.js';
+import { ContentTranslationRequest, ContentTranslationResult } from './content-translation.js';
 
 export interface RouteSchemas {
   params?: TSchema;
@@ -208,6 +209,8 @@ const schemas: Record<RouteName, RouteSchemas> = {
   sendStaffMessage: { params: ConversationParams, body: MessageInput, response: MessageReceipt },
   markStaffRead: { params: ConversationParams, body: ReadInput, response: ReadReceipt },
   setSchoolMessaging: { params: SchoolParams, body: SchoolMessagingInput, response: SchoolMessaging },
+  getSchoolMessaging: { params: SchoolParams, response: SchoolMessaging },
+  getStaffMessaging: { params: SchoolStaffParams, response: StaffMessaging },
   setStaffMessaging: { params: SchoolStaffParams, body: StaffMessagingInput, response: StaffMessaging },
   exportConversation: { params: ConversationParams },
   createInboxStreamTicket: { response: StreamTicket },
@@ -221,6 +224,7 @@ const schemas: Record<RouteName, RouteSchemas> = {
   requestPasswordReset: { body: PasswordResetRequest, response: Accepted },
   completePasswordReset: { body: PasswordResetCompletion },
   listAudit: { querystring: AuditQuery, response: AuditPage },
+  translateContent: { body: ContentTranslationRequest, response: ContentTranslationResult },
 };
 
 /** Every route of `routes` with its schemas attached. */

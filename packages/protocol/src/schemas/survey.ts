@@ -72,6 +72,15 @@ export const SurveySection = Type.Object(
 
 export const SurveyStatus = Type.Union(SURVEY_STATUSES.map((s) => Type.Literal(s)));
 
+/**
+ * Which texts are machine translations no one has reviewed yet, per language: keys name a text by stable ids
+ * (`title`, `description`, `section:<id>:title`, `question:<id>:prompt`, `question:<id>:help`,
+ * `question:<id>:lowLabel`, `option:<questionId>:<optionId>`…), values list the unreviewed languages.
+ */
+export const MachineTranslated = Type.Record(Type.String({ maxLength: 200 }), Type.Array(LocaleCode, { maxItems: 20 }), {
+  maxProperties: 5000,
+});
+
 /** What staff write when they create or edit a survey. */
 export const SurveyInput = Type.Object(
   {
@@ -80,6 +89,7 @@ export const SurveyInput = Type.Object(
     description: Type.Optional(LocalizedText),
     defaultLocale: LocaleCode,
     sections: Type.Array(SurveySection, { minItems: 1, maxItems: 30 }),
+    machineTranslated: Type.Optional(MachineTranslated),
   },
   { additionalProperties: false },
 );
@@ -95,6 +105,7 @@ export const Survey = Type.Object({
   description: Type.Optional(LocalizedText),
   defaultLocale: LocaleCode,
   sections: Type.Array(SurveySection),
+  machineTranslated: Type.Optional(MachineTranslated),
   status: SurveyStatus,
   createdAt: Type.String({ format: 'date-time' }),
   updatedAt: Type.String({ format: 'date-time' }),
@@ -112,6 +123,8 @@ export const PublicSurvey = Type.Object({
   /** Languages the content has been written in, default first. */
   locales: Type.Array(LocaleCode),
   sections: Type.Array(SurveySection),
+  /** Texts that are unreviewed machine translations, so the widget can say so quietly. */
+  machineTranslated: Type.Optional(MachineTranslated),
   status: Type.Union([Type.Literal('published'), Type.Literal('closed')]),
   school: Type.Object({ id: Id, name: Type.String() }),
 });

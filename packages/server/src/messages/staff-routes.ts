@@ -197,6 +197,51 @@ export function registerStaffMessageRoutes(app: FastifyInstance, ctx: AppContext
     },
   });
 
+  // Read back what the console's forms set, so a save never blanks what the form did not show.
+  app.route<{ Params: { schoolId: string } }>({
+    ...staffRouteOptions('getSchoolMessaging', preHandler),
+    handler: async (request, reply): Promise<SchoolMessaging> => {
+      const { organizationId } = principalOf(request);
+      await ownSchool(organizationId, request.params.schoolId);
+      const row = await db
+        .selectFrom('school_messaging')
+        .select('office_name')
+        .where('school_id', '=', request.params.schoolId)
+        .executeTakeFirst();
+      const info = (await schoolMessagingInfo(db, [request.params.schoolId])).get(request.params.schoolId)!;
+      reply.header('cache-control', 'no-store');
+      return {
+        schoolId: request.params.schoolId,
+        // The name as set; families see a default ("<school> office") when none is.
+        officeName: row?.office_name ?? '',
+        ...(info.emergencyNotice ? { emergencyNotice: info.emergencyNotice } : {}),
+        ...(info.officeHours ? { officeHours: info.officeHours } : {}),
+      };
+    },
+  });
+
+  app.route<{ Params: { schoolId: string; staffUserId: string } }>({
+    ...staffRouteOptions('getStaffMessaging', preHandler),
+    handler: async (request, reply) => {
+      const reader = await readerOf(request);
+      const { schoolId, staffUserId } = request.params;
+      if (reader.role !== 'admin' && reader.staffUserId !== staffUserId) throw forbidden('You can only see your own office hours.');
+      await ownSchool(reader.organizationId, schoolId);
+      const row = await db
+        .selectFrom('staff_school_members as m')
+        .innerJoin('staff_users as u', 'u.id', 'm.staff_user_id')
+        .select(['u.name', 'm.office_hours'])
+        .where('m.school_id', '=', schoolId)
+        .where('m.staff_user_id', '=', staffUserId)
+        .where('m.organization_id', '=', reader.organizationId)
+        .executeTakeFirst();
+      if (!row) throw notFound('This staff member is not a member of this school.');
+      const officeHours = parseOfficeHours(row.office_hours);
+      reply.header('cache-control', 'no-store');
+      return { schoolId, staffUserId, name: row.name, ...(officeHours ? { officeHours } : {}) };
+    },
+  });
+
   app.route<{ Params: { schoolId: string; staffUserId: string }; Body: StaffMessagingInput }>({
     ...staffRouteOptions('setStaffMessaging', preHandler),
     handler: async (request) => {

@@ -205,6 +205,9 @@ export function registerStaffSurveyRoutes(app: FastifyInstance, ctx: AppContext)
         defaultLocale: patch.defaultLocale ?? before.default_locale,
         sections: patch.sections ?? current.sections,
         ...((patch.description ?? current.description) ? { description: (patch.description ?? current.description)! } : {}),
+        ...((patch.machineTranslated ?? current.machineTranslated)
+          ? { machineTranslated: (patch.machineTranslated ?? current.machineTranslated)! }
+          : {}),
       };
       await checkContent(db, organizationId, merged);
       if (patch.sections) {

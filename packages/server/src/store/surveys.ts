@@ -4,6 +4,7 @@ import {
   SUPPORTED_LOCALES,
   allQuestions,
   type LocalizedText,
+  type MachineTranslated,
   type PublicSurvey,
   type Survey,
   type SurveyInput,
@@ -18,14 +19,20 @@ export interface SurveyContent {
   title: LocalizedText;
   description?: LocalizedText;
   sections: SurveySection[];
+  machineTranslated?: MachineTranslated;
 }
 
 export function parseContent(row: Pick<SurveyRow, 'content'>): SurveyContent {
   return JSON.parse(row.content) as SurveyContent;
 }
 
-export function contentOf(input: Pick<SurveyInput, 'title' | 'description' | 'sections'>): SurveyContent {
-  return { title: input.title, ...(input.description ? { description: input.description } : {}), sections: input.sections };
+export function contentOf(input: Pick<SurveyInput, 'title' | 'description' | 'sections' | 'machineTranslated'>): SurveyContent {
+  return {
+    title: input.title,
+    ...(input.description ? { description: input.description } : {}),
+    sections: input.sections,
+    ...(input.machineTranslated && Object.keys(input.machineTranslated).length > 0 ? { machineTranslated: input.machineTranslated } : {}),
+  };
 }
 
 export function toSurvey(row: SurveyRow, responseCount: number): Survey {
@@ -37,6 +44,7 @@ export function toSurvey(row: SurveyRow, responseCount: number): Survey {
     ...(content.description ? { description: content.description } : {}),
     defaultLocale: row.default_locale,
     sections: content.sections,
+    ...(content.machineTranslated ? { machineTranslated: content.machineTranslated } : {}),
     status: row.status,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -66,6 +74,7 @@ export function toPublicSurvey(row: SurveyRow, content: SurveyContent, schoolNam
     defaultLocale: row.default_locale,
     locales: contentLocales(content, row.default_locale),
     sections: content.sections,
+    ...(content.machineTranslated ? { machineTranslated: content.machineTranslated } : {}),
     status: row.status as 'published' | 'closed',
     school: { id: row.school_id, name: schoolName },
   };

@@ -63,7 +63,9 @@ function details(view: QuestionView): TemplateResult {
               : msg(str`This question is in ${language}.`, { id: 'survey.fallback-note' })
           }
         </p>`
-      : nothing
+      : view.machineTranslated
+        ? html`<p class="fallback-note">${msg('Machine translated', { id: 'survey.machine-translated' })}</p>`
+        : nothing
   }
   ${view.question.help ? html`<p class="help" id=${ids.help}>${localized(view.question.help, view.text)}</p>` : nothing}`;
 }

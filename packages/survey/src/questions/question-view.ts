@@ -10,6 +10,8 @@ export interface QuestionView<Q extends Question = Question> {
   text: TextContext;
   /** Show "This question is in English"-style notes on this question (off when the whole survey is marked once). */
   markFallback: boolean;
+  /** Some of this question's text in the family's language is an unreviewed machine translation. */
+  machineTranslated?: boolean;
   onValue(value: AnswerValue | undefined): void;
 }
 

@@ -25,6 +25,13 @@ export interface FormOptions {
   onGoToQuestion(questionId: string): void;
 }
 
+/** Whether staff marked any text of the question in `locale` as a machine translation they have not reviewed. */
+function isMachineTranslated(survey: PublicSurvey, questionId: string, locale: string): boolean {
+  return Object.entries(survey.machineTranslated ?? {}).some(
+    ([key, locales]) => (key.startsWith(`question:${questionId}:`) || key.startsWith(`option:${questionId}:`)) && locales.includes(locale),
+  );
+}
+
 /** Quotes the marker itself, so no translation can drift from the "(required)" shown after each prompt. */
 function requiredNote(): string {
   const marker = requiredLabel();
@@ -63,6 +70,7 @@ export function renderForm(options: FormOptions) {
             error: error ? fieldErrorMessage(error) : undefined,
             text,
             markFallback,
+            machineTranslated: isMachineTranslated(survey, question.id, text.locale),
             onValue: (value) => options.onAnswer(question, value),
           });
         })}

@@ -1,0 +1,35 @@
+/**
+ * Mounts the Surveys screen, <console-surveys>, which is built apart from the shell. Its module (the survey builder,
+ * the largest screen) is loaded on first use; if it cannot be fetched the screen says so rather than breaking the console.
+ */
+import { msg } from '@lit/localize';
+import type { ConsoleSession } from '@tandem/protocol';
+import { html, type TemplateResult } from 'lit';
+import type { ConsoleCaller } from '../console-client.js';
+
+let failed = false;
+let loading: Promise<unknown> | undefined;
+
+/** Loads the module once; re-renders the shell only if it fails (the element upgrades by itself when defined). */
+function loadSurveys(onFailed: () => void): void {
+  loading ??= import('./surveys/console-surveys.js').catch(() => {
+    failed = true;
+    loading = undefined; // a later visit, back online, tries again
+    onFailed();
+  });
+}
+
+export function renderSurveysScreen(api: ConsoleCaller, session: ConsoleSession, lang: string, requestUpdate: () => void): TemplateResult {
+  if (!customElements.get('console-surveys') && failed) {
+    failed = false;
+    return html`<section>
+      <h1 tabindex="-1">${msg('Surveys', { id: 'console.nav.surveys' })}</h1>
+      <p class="alert" role="alert">
+        ${msg('The surveys screen could not be loaded. Check your connection and reload the page.', { id: 'console.surveys.unavailable' })}
+      </p>
+    </section>`;
+  }
+  loadSurveys(requestUpdate);
+  // Rendered before its definition arrives: Lit keeps the properties set until the element upgrades.
+  return html`<console-surveys data-screen .api=${api} .session=${session} lang=${lang}></console-surveys>`;
+}

@@ -1,0 +1,419 @@
+/**
+ * <console-surveys>: the staff survey screens — the organization's surveys, and the builder with side-by-side
+ * translation, machine drafts for missing languages, validation, status changes, a family-eye preview and
+ * the embed snippets. The shell mounts it at `#/surveys` and hands it `.api` and `.session`.
+ */
+import { msg, str } from '@lit/localize';
+import { baseStyles, localeDisplayName, MemoryBackend, TandemElement } from '@tandem/core';
+import { buttonStyles, fieldErrorStyles } from '@tandem/core/ui.js';
+import {
+  routes,
+  SUPPORTED_LOCALES,
+  type ConsoleSession,
+  type FieldError,
+  type PublicSurvey,
+  type Survey,
+  type SurveyList,
+} from '@tandem/protocol';
+import { css, html, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { ConsoleError, type ConsoleCaller } from '../../console-client.js';
+import { problemMessage } from '../../console-messages.js';
+import { renderBuilder } from './builder-view.js';
+import { renderList } from './list-view.js';
+import { fieldErrorMessage, ownName } from './surveys-messages.js';
+import { surveysStyles } from './surveys.styles.js';
+import { draftFromSurvey, moveItem, newDraft, toSurveyInput, type SurveyDraft } from './survey-draft.js';
+import { validateDraft } from './survey-validation.js';
+import { hasMissing, translateMissing } from './translate-missing.js';
+
+export type StatusAction = 'publish' | 'close';
+
+export interface PreviewState {
+  backend: MemoryBackend;
+  surveyId: string;
+  locale: string;
+}
+
+let previewCount = 0;
+
+export class ConsoleSurveys extends TandemElement {
+  static override styles = css`
+    ${baseStyles} ${buttonStyles} ${fieldErrorStyles} ${surveysStyles}
+  `;
+
+  static override properties: PropertyDeclarations = {
+    ...TandemElement.properties,
+    api: { attribute: false },
+    session: { attribute: false },
+    surveys: { state: true },
+    listError: { state: true },
+    draft: { state: true },
+    secondLocale: { state: true },
+    errors: { state: true },
+    formError: { state: true },
+    notice: { state: true },
+    busy: { state: true },
+    announcement: { state: true },
+    confirming: { state: true },
+    leaving: { state: true },
+    preview: { state: true },
+    copyNotice: { state: true },
+  };
+
+  api: ConsoleCaller | undefined;
+  session: ConsoleSession | undefined;
+  surveys: Survey[] | undefined;
+  listError = '';
+  draft: SurveyDraft | undefined;
+  /** The language edited beside the default one; '' shows the default language alone. */
+  secondLocale = 'es';
+  errors: FieldError[] = [];
+  /** What went wrong with the last save or status change, as a sentence. */
+  formError = '';
+  /** A success or information line (saved, translated…). */
+  notice = '';
+  busy = false;
+  /** Polite live-region text: moves, additions, removals. */
+  announcement = '';
+  confirming: StatusAction | undefined;
+  /** Asking whether to leave the builder with unsaved changes. */
+  leaving = false;
+  /** Changes since the draft was opened or last saved. */
+  dirty = false;
+  preview: PreviewState | undefined;
+  copyNotice = '';
+  /** Languages staff may write in: the organization's family languages. */
+  readonly locales: readonly string[] = SUPPORTED_LOCALES;
+  #focusAfterRender: string | undefined;
+
+  // Not connectedCallback: the shell may render this element before its module is defined, and Lit hands over
+  // properties set before the upgrade only when the first update starts.
+  protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has('api') && this.api && !this.surveys) void this.loadList();
+  }
+
+  protected override updated(): void {
+    if (this.#focusAfterRender) {
+      const selector = this.#focusAfterRender;
+      this.#focusAfterRender = undefined;
+      this.shadowRoot!.querySelector<HTMLElement>(selector)?.focus();
+    }
+  }
+
+  /** Moves focus after the next render (`selector` within this screen). */
+  focusLater(selector: string): void {
+    this.#focusAfterRender = selector;
+    this.requestUpdate();
+  }
+
+  announce(text: string): void {
+    // Clearing first makes a repeated sentence ("Moved to position 1 of 3.") heard again.
+    this.announcement = '';
+    void this.updateComplete.then(() => (this.announcement = text));
+  }
+
+  /** Re-renders after a change to the draft, which is edited in place. */
+  changed(): void {
+    if (this.errors.length > 0)
+      this.errors = validateDraft(this.draft!).filter((e) => this.errors.some((old) => old.pointer === e.pointer));
+    this.notice = '';
+    this.dirty = true;
+    this.requestUpdate();
+  }
+
+  /** The language this screen speaks now. */
+  get uiLocale(): string {
+    return this.i18n.locale;
+  }
+
+  schoolName(id: string): string {
+    return this.session?.schools.find((s) => s.id === id)?.name ?? id;
+  }
+
+  async loadList(): Promise<void> {
+    if (!this.api) return;
+    this.listError = '';
+    try {
+      this.surveys = (await this.api.call<SurveyList>(routes.listSurveys)).items;
+    } catch (error) {
+      this.listError = problemMessage(error);
+    }
+  }
+
+  newSurvey(): void {
+    const schoolId = this.session?.schools[0]?.id ?? '';
+    const defaultLocale = this.session?.user.locale && this.locales.includes(this.session.user.locale) ? this.session.user.locale : 'en';
+    this.openDraft(newDraft(schoolId, defaultLocale));
+  }
+
+  async openSurvey(id: string): Promise<void> {
+    if (!this.api) return;
+    this.busy = true;
+    try {
+      this.openDraft(draftFromSurvey(await this.api.call<Survey>(routes.getSurvey, { params: { surveyId: id } })));
+    } catch (error) {
+      this.listError = problemMessage(error);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  openDraft(draft: SurveyDraft): void {
+    Object.assign(this, {
+      draft,
+      errors: [],
+      formError: '',
+      notice: '',
+      confirming: undefined,
+      leaving: false,
+      dirty: false,
+      preview: undefined,
+      copyNotice: '',
+    });
+    if (this.secondLocale === draft.defaultLocale) this.secondLocale = this.locales.find((l) => l !== draft.defaultLocale) ?? '';
+    this.focusLater('#builder-heading');
+  }
+
+  /** Back to the list; with unsaved changes, only after the staff member says so. */
+  backToList(force = false): void {
+    if (this.dirty && !force) {
+      this.leaving = true;
+      this.focusLater('#leave-heading');
+      return;
+    }
+    this.leaving = false;
+    this.dirty = false;
+    this.draft = undefined;
+    void this.loadList();
+    this.focusLater('#list-heading');
+  }
+
+  stay(): void {
+    this.leaving = false;
+    this.focusLater('[data-action="back"]');
+  }
+
+  /** Checks the draft; shows the errors and focuses the first one. True when it may be sent. */
+  check(): boolean {
+    this.errors = validateDraft(this.draft!);
+    if (this.errors.length === 0) return true;
+    this.formError = '';
+    void this.updateComplete.then(() => this.focusField(this.errors[0]!.pointer));
+    return false;
+  }
+
+  /** Focuses the control for a JSON pointer, or the nearest enclosing one that has a control. */
+  focusField(pointer: string): void {
+    for (let p = pointer; p; p = p.slice(0, p.lastIndexOf('/'))) {
+      const target = this.shadowRoot!.querySelector<HTMLElement>(`[data-pointer="${CSS.escape(p)}"]`);
+      if (target) {
+        target.focus();
+        return;
+      }
+    }
+    this.shadowRoot!.querySelector<HTMLElement>('#error-summary')?.focus();
+  }
+
+  errorFor(pointer: string): string | undefined {
+    const error = this.errors.find((e) => e.pointer === pointer);
+    return error ? fieldErrorMessage(error, localeDisplayName(this.draft!.defaultLocale)) : undefined;
+  }
+
+  /** Saves the draft (create or update). Whatever was typed stays in the builder when the server refuses. */
+  async save(): Promise<boolean> {
+    const draft = this.draft;
+    if (!draft || !this.api || !this.check()) return false;
+    this.busy = true;
+    this.formError = '';
+    try {
+      const input = toSurveyInput(draft);
+      const saved = draft.id
+        ? await this.api.call<Survey>(routes.updateSurvey, { params: { surveyId: draft.id }, body: input })
+        : await this.api.call<Survey>(routes.createSurvey, { body: input });
+      // Keep the draft object (and anything typed while saving); take only what the server decides.
+      Object.assign(draft, { id: saved.id, status: saved.status, responseCount: saved.responseCount });
+      this.notice = msg('Saved.', { id: 'console.surveys.saved' });
+      this.dirty = false;
+      this.requestUpdate();
+      return true;
+    } catch (error) {
+      this.#showServerError(error);
+      return false;
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  #showServerError(error: unknown): void {
+    if (error instanceof ConsoleError && error.kind === 'invalid' && error.fields.length > 0) {
+      this.errors = error.fields.map((pointer) => ({ pointer, code: 'server', detail: '' }));
+      void this.updateComplete.then(() => this.focusField(this.errors[0]!.pointer));
+    } else if (error instanceof ConsoleError && error.status === 409) {
+      this.formError = msg('This survey already has answers, so answered questions must stay, with their type. Nothing was changed.', {
+        id: 'console.surveys.error.conflict',
+      });
+    } else {
+      this.formError = `${problemMessage(error)} ${msg('Your changes are still here.', { id: 'console.surveys.error.kept' })}`;
+    }
+    if (this.formError) this.focusLater('#form-error');
+  }
+
+  askStatus(action: StatusAction): void {
+    this.confirming = action;
+    this.focusLater('#confirm-heading');
+  }
+
+  cancelStatus(): void {
+    const action = this.confirming;
+    this.confirming = undefined;
+    this.focusLater(`[data-action="${action}"]`);
+  }
+
+  /** Saves, then publishes or closes: families should get what the screen shows. */
+  async changeStatus(): Promise<void> {
+    const action = this.confirming;
+    if (!action || !this.draft || !this.api) return;
+    this.confirming = undefined;
+    if (!(await this.save())) return;
+    this.busy = true;
+    try {
+      const route = action === 'publish' ? routes.publishSurvey : routes.closeSurvey;
+      const saved = await this.api.call<Survey>(route, { params: { surveyId: this.draft.id! } });
+      this.draft.status = saved.status;
+      this.notice =
+        action === 'publish'
+          ? msg('Published. Families can answer it now.', { id: 'console.surveys.published' })
+          : msg('Closed. It takes no more answers.', { id: 'console.surveys.closed' });
+      this.focusLater('#notice');
+    } catch (error) {
+      this.#showServerError(error);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  /** Moves an item within its list and says where it went; focus stays on the button pressed, or its partner at an end. */
+  move<T extends { id: string }>(list: T[], index: number, delta: number): void {
+    const to = moveItem(list, index, delta);
+    if (to === undefined) return;
+    const id = list[to]!.id;
+    this.announce(msg(str`Moved to position ${to + 1} of ${list.length}.`, { id: 'console.surveys.moved' }));
+    const pressed = delta < 0 ? 'up' : 'down';
+    const other = delta < 0 ? 'down' : 'up';
+    const atEnd = delta < 0 ? to === 0 : to === list.length - 1;
+    this.focusLater(`[data-move="${atEnd ? other : pressed}"][data-item="${CSS.escape(id)}"]`);
+    this.changed();
+  }
+
+  get translationTargets(): string[] {
+    return this.locales.filter((l) => l !== this.draft?.defaultLocale);
+  }
+
+  async translateMissing(): Promise<void> {
+    const draft = this.draft;
+    if (!draft || !this.api) return;
+    if (!hasMissing(draft, this.translationTargets)) {
+      this.notice = msg('Every text already has every language.', { id: 'console.surveys.translate.nothing' });
+      return;
+    }
+    this.busy = true;
+    this.formError = '';
+    this.notice = msg('Translating…', { id: 'console.surveys.translate.working' });
+    try {
+      const outcome = await translateMissing(this.api, draft, this.translationTargets);
+      const parts = [
+        msg(str`Filled in ${outcome.filled} texts with machine translation. Check each one and mark it reviewed.`, {
+          id: 'console.surveys.translate.done',
+        }),
+      ];
+      if (outcome.unsupported.length > 0) {
+        const names = outcome.unsupported.map(ownName).join(', ');
+        parts.push(msg(str`The translation service cannot translate into: ${names}.`, { id: 'console.surveys.translate.unsupported' }));
+      }
+      if (outcome.partial.length > 0) {
+        parts.push(msg('Some texts could not be translated; they are still empty.', { id: 'console.surveys.translate.partial' }));
+      }
+      this.notice = parts.join(' ');
+      this.requestUpdate();
+    } catch (error) {
+      this.notice = '';
+      this.formError =
+        error instanceof ConsoleError && error.status === 503
+          ? msg(
+              'No translation service is available on this server, so nothing was translated. Type the translations yourself, or ask your Tandem administrator to set one up.',
+              { id: 'console.surveys.translate.unavailable' },
+            )
+          : problemMessage(error);
+      this.focusLater('#form-error');
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  /** The draft as a family's widget receives it. */
+  publicSurvey(id: string): PublicSurvey {
+    const draft = this.draft!;
+    const input = toSurveyInput(draft);
+    const locales = this.locales.filter(
+      (l) => l === draft.defaultLocale || (input.title[l] ?? '').trim() || input.sections.some((s) => s.questions.some((q) => q.prompt[l])),
+    );
+    return {
+      id,
+      title: input.title,
+      ...(input.description ? { description: input.description } : {}),
+      defaultLocale: draft.defaultLocale,
+      locales,
+      sections: input.sections,
+      ...(input.machineTranslated ? { machineTranslated: input.machineTranslated } : {}),
+      status: 'published',
+      school: { id: draft.schoolId, name: this.schoolName(draft.schoolId) },
+    };
+  }
+
+  async showPreview(locale = this.preview?.locale ?? this.draft?.defaultLocale ?? 'en'): Promise<void> {
+    if (!this.draft) return;
+    // Loaded on first use: the widget is not part of the console's first download.
+    await import('@tandem/survey/tandem-survey.js');
+    // A fresh id each time, so the widget loads the current draft rather than answers kept from the last preview.
+    previewCount += 1;
+    const surveyId = `preview-${previewCount}`;
+    const backend = new MemoryBackend();
+    backend.addSurvey(this.publicSurvey(surveyId));
+    this.preview = { backend, surveyId, locale };
+  }
+
+  embedSnippets(): { script: string; iframe: string } | undefined {
+    const id = this.draft?.id;
+    if (!id) return undefined;
+    const origin = globalThis.location?.origin ?? '';
+    return {
+      script: `<script type="module" src="${origin}/tandem.js"></script>\n<tandem-survey survey="${id}"></tandem-survey>`,
+      iframe:
+        `<iframe data-tandem-embed src="${origin}/embed/survey/${id}" title="Survey"\n` +
+        `        style="width: 100%; border: 0" sandbox="allow-scripts allow-forms allow-same-origin allow-popups"></iframe>\n` +
+        `<script src="${origin}/tandem-frame.js" defer></script>`,
+    };
+  }
+
+  async copy(text: string, fieldId: string): Promise<void> {
+    try {
+      await navigator.clipboard.writeText(text);
+      this.copyNotice = msg('Copied. Paste it into your web page.', { id: 'console.surveys.embed.copied' });
+    } catch {
+      // No clipboard permission (or an old browser): the snippet is selected in its visible field for Ctrl+C.
+      const field = this.shadowRoot!.querySelector<HTMLTextAreaElement>(`#${fieldId}`);
+      field?.focus();
+      field?.select();
+      this.copyNotice = msg('Copying did not work here. The snippet is selected: press Ctrl+C (or ⌘+C) to copy it.', {
+        id: 'console.surveys.embed.copyFailed',
+      });
+    }
+  }
+
+  protected override render(): TemplateResult {
+    return html`<div part="base" class="surveys">
+      ${this.draft ? renderBuilder(this, this.draft) : renderList(this)}
+      <p class="visually-hidden" role="status" aria-live="polite">${this.announcement}</p>
+    </div>`;
+  }
+}
