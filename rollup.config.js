@@ -98,6 +98,20 @@ const explicitMessageIds = () => ({
   },
 });
 
+/**
+ * @lit/localize declares no `sideEffects`, so importing `msg` from its index keeps every module the index
+ * re-exports, the runtime included (about 1 kB gzip). None has a side effect a caller relies on without
+ * importing from it, so each is kept only where something it exports is used: the runtime then loads with
+ * core's localization-runtime chunk, when UI strings other than English are needed.
+ */
+const litLocalizeWithoutSideEffects = () => ({
+  name: 'tandem-lit-localize-side-effects',
+  transform(code, id) {
+    if (!id.replaceAll('\\', '/').includes('/node_modules/@lit/localize/')) return null;
+    return { code, map: null, moduleSideEffects: false };
+  },
+});
+
 /** One css`` quasi: an edge next to an interpolation keeps a space, as the value there is unknown. */
 function minifyCss(raw, afterValue, beforeValue) {
   let css = raw
@@ -159,7 +173,14 @@ export default [
       plugins: [minify()],
     },
     // browserRoutes: only the routes browser code calls, without their OpenAPI summaries (about 3 kB gzip per widget).
-    plugins: [resolve(), minifyTemplates(), explicitMessageIds(), browserRoutes(browserPackages), cleanHashedOutput()],
+    plugins: [
+      resolve(),
+      minifyTemplates(),
+      explicitMessageIds(),
+      litLocalizeWithoutSideEffects(),
+      browserRoutes(browserPackages),
+      cleanHashedOutput(),
+    ],
     // An entry exports exactly what its module exports, so code that other chunks need goes to chunks/ rather
     // than into widgets/survey.js; otherwise loading one widget could execute another widget's define().
     preserveEntrySignatures: 'strict',

@@ -4,17 +4,15 @@
 import { measureSizes, printSizes } from './bench/sizes.js';
 
 /**
- * Bundles known to be over budget, each with a ceiling in gzip bytes: its size when it was listed (2026-11-26:
- * survey 16,366; event-rsvp 17,407; resource-card 13,600; resource-list 13,890), rounded up to the next 100 B.
- * They warn instead of failing so the other budgets stay enforced while these are worked on, and fail once they
- * grow past the ceiling, so they cannot quietly grow. The lead decides whether a budget or the code changes;
- * remove an entry as soon as its bundle fits.
+ * Bundles known to be over budget, each with a ceiling in gzip bytes: its size when last measured (2026-11-26, after
+ * the HTTP client and the @lit/localize runtime left the first paint: resource-card 10,465; resource-list 10,811)
+ * plus about 100 B. They warn instead of failing so the other budgets stay enforced while these are worked on, and
+ * fail once they grow past the ceiling, so they cannot quietly grow. The lead decides whether a budget or the code
+ * changes; remove an entry as soon as its bundle fits (survey and event-rsvp fit since 2026-11-26).
  */
 export const KNOWN_OVER_BUDGET = {
-  survey: 16_400,
-  'event-rsvp': 17_500,
-  'resource-card': 13_700,
-  'resource-list': 14_000,
+  'resource-card': 10_570,
+  'resource-list': 10_910,
 };
 
 /** Rows that fail the check, and rows that are over budget but tolerated (see KNOWN_OVER_BUDGET). */

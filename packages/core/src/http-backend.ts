@@ -25,6 +25,7 @@ import {
   type RsvpView,
 } from '@tandem/protocol';
 import { BackendError, type Backend, type BackendErrorKind } from './backend.js';
+import { httpBaseUrl, provideHttpBackends } from './http-backend-registry.js';
 
 export interface HttpBackendOptions {
   /** Per attempt, in milliseconds. Default 15000. */
@@ -54,11 +55,7 @@ export class HttpBackend implements Backend {
   readonly #sleep: (ms: number) => Promise<void>;
 
   constructor(baseUrl: string, options: HttpBackendOptions = {}) {
-    const resolved = new URL(baseUrl, globalThis.document?.baseURI ?? globalThis.location?.href);
-    if (!resolved.pathname.endsWith('/')) resolved.pathname += '/';
-    resolved.search = '';
-    resolved.hash = '';
-    this.baseUrl = resolved.href;
+    this.baseUrl = httpBaseUrl(baseUrl);
     this.#timeoutMs = options.timeoutMs ?? 15000;
     this.#retries = Math.max(0, options.retries ?? 2);
     // Wrapped so a bare `fetch` is never called with the backend as `this` (Illegal invocation).
@@ -219,6 +216,22 @@ export class HttpBackend implements Backend {
     return new BackendError('offline', cause instanceof Error ? cause.message : 'Network request failed');
   }
 }
+
+const httpBackends = new Map<string, HttpBackend>();
+
+/** One HttpBackend per base URL, so every widget on a page talking to one server shares its client. */
+export function httpBackendFor(baseUrl: string): HttpBackend {
+  const absolute = httpBaseUrl(baseUrl);
+  let backend = httpBackends.get(absolute);
+  if (!backend) {
+    backend = new HttpBackend(absolute);
+    httpBackends.set(absolute, backend);
+  }
+  return backend;
+}
+
+// From now on TandemElement.resolveBackend() hands out the shared HttpBackend itself, not a stand-in.
+provideHttpBackends(httpBackendFor);
 
 async function readBody(response: Response): Promise<unknown> {
   const type = response.headers.get('content-type') ?? '';

@@ -1,6 +1,10 @@
-/** Wires @lit/localize (runtime mode) to Tandem's locales and decides which locale a widget speaks. */
-import { configureLocalization, type LocaleModule } from '@lit/localize';
+/**
+ * Decides which locale a widget speaks and wires @lit/localize (runtime mode) to Tandem's locales. The
+ * runtime itself lives in localization-runtime.ts, fetched only when strings other than English are needed.
+ */
+import type { LocaleModule } from '@lit/localize';
 import { LOCALE_NAMES, matchSupportedLocale, SUPPORTED_LOCALES, type SupportedLocale } from '@tandem/protocol';
+import { lazyUi } from './lazy-ui.js';
 
 export { SUPPORTED_LOCALES };
 export type { SupportedLocale };
@@ -32,33 +36,38 @@ export function loadLocale(locale: string): Promise<LocaleModule> {
   return loader();
 }
 
-let localization: ReturnType<typeof configureLocalization> | undefined;
-
-/**
- * Configures @lit/localize once per copy of core. UI strings are page-global in runtime mode, so
- * every widget shares this one configuration.
- */
-export function configureTandemLocalization(): ReturnType<typeof configureLocalization> {
-  localization ??= configureLocalization({
-    sourceLocale: SOURCE_LOCALE,
-    targetLocales: SUPPORTED_LOCALES.filter((l) => l !== SOURCE_LOCALE),
-    loadLocale,
-  });
-  return localization;
+/** What localization-runtime.ts registers: the two calls that need the @lit/localize runtime. */
+interface LocalizationRuntime {
+  activeUiLocale(): SupportedLocale;
+  setUiLocale(locale: SupportedLocale): Promise<void>;
 }
+
+let runtime: LocalizationRuntime | undefined;
+
+/** Called by localization-runtime.ts as it runs. */
+export function provideLocalizationRuntime(provided: LocalizationRuntime): void {
+  runtime ??= provided;
+}
+
+const loadRuntime = lazyUi(
+  () => import('./localization-runtime.js'),
+  () => undefined,
+);
 
 /** The locale whose UI strings are active on the page right now. */
 export function activeUiLocale(): SupportedLocale {
-  return matchSupportedLocale(localization?.getLocale()) ?? SOURCE_LOCALE;
+  return runtime?.activeUiLocale() ?? SOURCE_LOCALE;
 }
 
 /** Loads and activates the UI strings for `locale`; resolves when they are in place. */
 export function setUiLocale(locale: SupportedLocale): Promise<void> {
-  try {
-    return configureTandemLocalization().setLocale(locale);
-  } catch (error) {
-    return Promise.reject(error);
-  }
+  if (runtime) return runtime.setUiLocale(locale);
+  // English is what the code is written in: nothing to load while no other language was ever applied.
+  if (locale === SOURCE_LOCALE) return Promise.resolve();
+  // The strings start downloading now, beside the runtime, rather than after it; the runtime's own
+  // request for them then finds the module already on its way.
+  loadLocale(locale).catch(() => undefined);
+  return loadRuntime().then(() => runtime!.setUiLocale(locale));
 }
 
 /** The choice made on this page, for when storage is blocked (privacy settings, sandboxed iframes). */

@@ -3,7 +3,7 @@ import { LitElement, type PropertyDeclarations } from 'lit';
 import type { Backend } from './backend.js';
 import { baseStyles } from './base-styles.js';
 import { LOCALE_REQUEST_EVENT, type TandemLocaleRequestEvent } from './events.js';
-import { HttpBackend } from './http-backend.js';
+import { backendForUrl, loadHttpBackends } from './http-backend-registry.js';
 import { composedParent } from './localization.js';
 import { LocaleController } from './locale-controller.js';
 
@@ -14,19 +14,6 @@ declare global {
 
 /** Longest the first render waits for UI strings before showing English rather than nothing. */
 const FIRST_RENDER_STRINGS_WAIT_MS = 1500;
-
-const httpBackends = new Map<string, HttpBackend>();
-
-/** One HttpBackend per base URL, so every widget on a page talking to one server shares its client. */
-export function httpBackendFor(baseUrl: string): HttpBackend {
-  const absolute = new HttpBackend(baseUrl).baseUrl;
-  let backend = httpBackends.get(absolute);
-  if (!backend) {
-    backend = new HttpBackend(absolute);
-    httpBackends.set(absolute, backend);
-  }
-  return backend;
-}
 
 /** The outbox key of a backend: its base URL for HttpBackend, `memory` for MemoryBackend. */
 export function backendKeyOf(backend: Backend): string {
@@ -71,6 +58,9 @@ export class TandemElement extends LitElement {
   /** Defines the element unless the tag is taken already (a second copy of Tandem on the page). */
   static define(tag: string): void {
     if (!customElements.get(tag)) customElements.define(tag, this);
+    // The HTTP client is not part of the first download: fetched now, alongside the widget's other chunks,
+    // so requests can start the moment it arrives. A failure is retried by the first request that needs it.
+    loadHttpBackends().catch(() => undefined);
   }
 
   static override get observedAttributes(): string[] {
@@ -101,13 +91,15 @@ export class TandemElement extends LitElement {
   /**
    * The server to talk to: the `backend` property, the `backend` attribute, the nearest
    * `<tandem-config backend>`, the loader's `tandemBackendBase`, else undefined (show "not connected").
+   * A URL gives the page's shared HttpBackend for it (or, while that code is still arriving, a stand-in
+   * with the same `key` whose requests wait for it).
    */
   resolveBackend(): Backend | undefined {
     if (this.backend) return this.backend;
     const url = this.backendUrl || configBackendUrl(this) || globalThis.tandemBackendBase;
     if (!url) return undefined;
     try {
-      return httpBackendFor(url);
+      return backendForUrl(url);
     } catch {
       // A malformed URL in the page must read as "not connected", not throw from render.
       return undefined;

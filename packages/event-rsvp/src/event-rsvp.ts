@@ -1,9 +1,8 @@
 /** <tandem-event-rsvp>: a school event — loads it, takes an RSVP through the outbox, and shows, changes or cancels the family's RSVP. */
 import { adoptStyles, css, html, type PropertyDeclarations, type PropertyValues } from 'lit';
-import { msg } from '@lit/localize';
 import {
   type Backend,
-  BackendError,
+  type BackendError,
   backendKeyOf,
   baseStyles,
   lazyUi,
@@ -185,7 +184,9 @@ export class TandemEventRsvp extends TandemElement {
 
   #backendOrFail(): Backend {
     const backend = this.resolveBackend();
-    if (!backend) throw new BackendError('offline', 'No Tandem backend is configured.');
+    // Throws only for a family action (the outbox sends nothing without a backend key), so rsvp-ui.ts, which
+    // brings BackendError and keeps it out of the first paint, is here by then.
+    if (!backend) throw new this.#ui!.BackendError('offline', 'No Tandem backend is configured.');
     return backend;
   }
 
@@ -256,8 +257,7 @@ export class TandemEventRsvp extends TandemElement {
     if (!backend || !this.eventId) {
       await uiLoaded;
       if (run !== this.#loadRun) return;
-      if (!backend) return this.#fail('no-backend', new Error('No Tandem backend is configured for <tandem-event-rsvp>.'));
-      return this.#fail('not-found', new Error('<tandem-event-rsvp> needs an event attribute.'));
+      return this.#fail(backend ? 'not-found' : 'no-backend', this.#ui!.setupError(!!backend));
     }
     this.current = 'loading';
     const [loaded, read, pending, ui] = await Promise.all([
@@ -305,7 +305,7 @@ export class TandemEventRsvp extends TandemElement {
       return { view: await backend.getRsvp(stored.rsvpId, stored.editToken), keys: stored };
     } catch (error) {
       // Gone from the server (or another server's): the device forgets it and offers the form again.
-      if (error instanceof BackendError && error.kind === 'not-found') return void (await ui.forgetStoredRsvp(key));
+      if (error instanceof ui.BackendError && error.kind === 'not-found') return void (await ui.forgetStoredRsvp(key));
       return { error: asError(error) };
     }
   }
@@ -326,6 +326,7 @@ export class TandemEventRsvp extends TandemElement {
 
   /** Entries left from an earlier visit: still waiting for a connection, or refused and back for editing. */
   #resumePending(entries: OutboxEntry<RsvpInput>[]): void {
+    const { BackendError } = this.#ui!;
     const refused = entries.find((e) => e.lastError && !new BackendError(e.lastError.kind, e.lastError.message).retryable);
     if (!refused) return void (this.current = 'queued');
     const { kind, message, fieldErrors } = refused.lastError!;
@@ -358,26 +359,13 @@ export class TandemEventRsvp extends TandemElement {
   }
 
   readonly #onInput = (e: Event) => {
-    const target = e.target as HTMLInputElement;
-    const name = target.name as keyof FormValues;
-    if (!this.values || !(name in this.values)) return;
-    this.values = { ...this.values, [name]: target.type === 'checkbox' ? target.checked : target.value };
-    // A shown error goes once its field changes; Send checks everything again. A new answer reshapes
-    // the form (no party or needs for "can't go"), so every shown error goes with it.
-    const errors = new Map(name === 'response' ? [] : this.errors);
-    errors.delete(name);
-    if (name === 'email' || name === 'phone') errors.delete('contact');
-    if (errors.size !== this.errors.size) this.errors = errors;
+    const changed = this.#ui!.applyInput(this.values, this.errors, e.target as HTMLInputElement);
+    if (!changed) return;
+    this.values = changed.values;
+    if (changed.errors) this.errors = changed.errors;
   };
 
-  /** The −/+ buttons step the box the way its arrow keys do, within its min and max. */
-  readonly #step = (name: string, delta: number) => {
-    const input = this.renderRoot.querySelector<HTMLInputElement>(`input[name="${name}"]`);
-    if (!input) return;
-    if (delta > 0) input.stepUp();
-    else input.stepDown();
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-  };
+  readonly #step = (name: string, delta: number) => this.#ui!.stepInput(this.renderRoot, name, delta);
 
   readonly #onSubmit = (e: Event) => {
     e.preventDefault();
@@ -402,7 +390,7 @@ export class TandemEventRsvp extends TandemElement {
     } catch (error) {
       // Not even stored: stay on the form with everything typed, and say so.
       this.current = 'ready';
-      this.notice = msg('Your RSVP could not be saved on this device. Please try again.', { id: 'rsvp.save-failed' });
+      this.notice = this.#ui!.saveFailedMessage();
       this.#emitError(asError(error));
     }
   }
@@ -443,6 +431,7 @@ export class TandemEventRsvp extends TandemElement {
 
   /** A send the backend refused: the form stays with everything typed, showing why. */
   async #refused(error: BackendError | Error): Promise<void> {
+    const { BackendError } = this.#ui!;
     this.#emitError(error);
     const kind = error instanceof BackendError ? error.kind : undefined;
     if (kind === 'not-found' && !this.editing) return this.#showState('not-found');
@@ -456,10 +445,7 @@ export class TandemEventRsvp extends TandemElement {
     this.current = 'ready';
     const fieldErrors = error instanceof BackendError ? error.fieldErrors : [];
     if (fieldErrors.length > 0) return this.#showErrors(fieldErrors, this.#takeFocusIntent());
-    this.notice =
-      kind === 'closed'
-        ? msg('This time is no longer open. Please choose another one.', { id: 'rsvp.session-closed' })
-        : this.#ui!.backendErrorMessage(error);
+    this.notice = kind === 'closed' ? this.#ui!.sessionClosedMessage() : this.#ui!.backendErrorMessage(error);
   }
 
   async #update(input: RsvpInput): Promise<void> {
@@ -534,7 +520,7 @@ export class TandemEventRsvp extends TandemElement {
     } catch (error) {
       this.#emitError(asError(error));
       // Refused because the school cancelled the event meanwhile: say that, rather than "closed".
-      if (error instanceof BackendError && error.kind === 'closed') await this.#refreshEvent();
+      if (error instanceof this.#ui!.BackendError && error.kind === 'closed') await this.#refreshEvent();
       if (this.eventData?.status === 'cancelled') await this.#showState('cancelled', true);
       else this.notice = this.#ui!.backendErrorMessage(asError(error));
     } finally {
@@ -543,14 +529,7 @@ export class TandemEventRsvp extends TandemElement {
   };
 
   readonly #copy = async () => {
-    const input = this.renderRoot.querySelector<HTMLInputElement>('#private-link');
-    try {
-      await navigator.clipboard.writeText(input?.value ?? '');
-      this.copied = true;
-    } catch {
-      // No clipboard access (insecure page, denied): select the link so the family can copy it themselves.
-      input?.select();
-    }
+    if (await this.#ui!.copyPrivateLink(this.renderRoot)) this.copied = true;
   };
 
   #takeFocusIntent(): boolean {
@@ -572,18 +551,14 @@ export class TandemEventRsvp extends TandemElement {
     const { byField, other } = this.#ui!.errorsByField(errors);
     Object.assign(this, { errors: byField, current: 'ready', showSummary: byField.size > 0 });
     if (other.length > 0 || byField.size === 0) {
-      this.notice = msg('Some answers could not be accepted. Please check them and try again.', { id: 'rsvp.invalid-other' });
+      this.notice = this.#ui!.invalidOtherMessage();
     }
     await this.updateComplete;
     const first = [...byField.keys()][0];
     if (focus && first) this.#focusField(first);
   }
 
-  readonly #focusField = (field: FieldName) => {
-    const name = field === 'contact' ? 'email' : field;
-    const inputs = [...this.renderRoot.querySelectorAll<HTMLInputElement>(`[name="${name}"]`)];
-    (inputs.find((i) => i.checked) ?? inputs.find((i) => !i.disabled))?.focus();
-  };
+  readonly #focusField = (field: FieldName) => this.#ui!.focusField(this.renderRoot, field);
 
   protected override render() {
     const ui = this.#ui;

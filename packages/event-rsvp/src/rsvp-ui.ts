@@ -8,11 +8,21 @@ import { css } from 'lit';
 import { buttonStyles, fieldErrorStyles } from '@tandem/core/ui.js';
 import { rsvpFormStyles } from './rsvp-form.styles.js';
 
-export { backendErrorMessage } from '@tandem/core';
+export { BackendError, backendErrorMessage } from '@tandem/core';
 export { defineTandemUi } from '@tandem/core/ui.js';
 export { validateRsvp } from '@tandem/protocol';
 export { TandemRsvpChangedEvent, TandemRsvpErrorEvent } from './event-rsvp.events.js';
 export { describeError, loadFailurePhase } from './rsvp-phase.js';
+export {
+  applyInput,
+  copyPrivateLink,
+  focusField,
+  invalidOtherMessage,
+  saveFailedMessage,
+  sessionClosedMessage,
+  setupError,
+  stepInput,
+} from './rsvp-interaction.js';
 export { rsvpFieldMessage } from './rsvp-messages.js';
 export { dropFragment, forgetStoredRsvp, keysFromFragment, loadStoredRsvp, privateLink, rsvpKey, saveStoredRsvp } from './rsvp-store.js';
 export { emptyForm, errorsByField, formFromView, patchFrom, toInput, viewFrom } from './rsvp-model.js';

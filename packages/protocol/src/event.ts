@@ -22,8 +22,9 @@ export const PARTY_MAX = 20;
 export const RSVP_NOTE_MAX = 2000;
 export const ACCESSIBILITY_NOTE_MAX = 1000;
 
-/** The header that carries an RSVP's edit token on change and cancel. */
-export const RSVP_TOKEN_HEADER = 'X-Rsvp-Token';
+// In a module of its own so the browser's HTTP client can take it without this module's rules and limits
+// (which the RSVP form loads separately); re-exported here for every existing import.
+export { RSVP_TOKEN_HEADER } from './rsvp-token.js';
 
 export type EventPlace = Static<typeof Schemas.EventPlace>;
 export type EventAudience = Static<typeof Schemas.EventAudience>;

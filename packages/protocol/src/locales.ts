@@ -4,17 +4,9 @@
 export const SUPPORTED_LOCALES = ['en', 'es', 'hmn', 'vi', 'so', 'ar', 'zh-Hans', 'ht'] as const;
 export type SupportedLocale = (typeof SUPPORTED_LOCALES)[number];
 
-/** Each locale's name in its own language, for language switches. */
-export const LOCALE_NAMES: Record<SupportedLocale, string> = {
-  en: 'English',
-  es: 'Español',
-  hmn: 'Hmoob',
-  vi: 'Tiếng Việt',
-  so: 'Soomaali',
-  ar: 'العربية',
-  'zh-Hans': '简体中文',
-  ht: 'Kreyòl ayisyen',
-};
+// Language names and pickText live in their own module so that code needing only the locale list and matching
+// (a widget's first paint) does not carry them; they are re-exported here for every existing import.
+export { LOCALE_NAMES, pickText, type PickedText } from './localized-text.js';
 
 const RTL_LANGUAGES = new Set(['ar', 'he', 'fa', 'ur', 'ps', 'yi', 'ckb', 'dv']);
 
@@ -41,28 +33,4 @@ export function matchSupportedLocale(tag: string | null | undefined): SupportedL
   }
   if (language === 'mww' || language === 'hnj') return 'hmn';
   return SUPPORTED_LOCALES.find((l) => l === language);
-}
-
-export interface PickedText {
-  text: string;
-  /** The language the text is actually in: the wanted one, or the fallback. */
-  locale: string;
-  /** True when the wanted language was missing and another was used. */
-  isFallback: boolean;
-}
-
-/**
- * Chooses the text to show for `wanted`: the exact language, then its base language (`es` for
- * `es-MX`), then the item's default language, then any language present.
- */
-export function pickText(text: LocalizedText | undefined, wanted: string, defaultLocale: string): PickedText {
-  if (!text) return { text: '', locale: wanted, isFallback: false };
-  const base = wanted.split('-')[0]!;
-  for (const candidate of [wanted, base]) {
-    const value = text[candidate];
-    if (value !== undefined && value.trim() !== '') return { text: value, locale: candidate, isFallback: false };
-  }
-  const fallbackLocale = text[defaultLocale]?.trim() ? defaultLocale : Object.keys(text).find((k) => text[k]?.trim());
-  if (fallbackLocale === undefined) return { text: '', locale: wanted, isFallback: false };
-  return { text: text[fallbackLocale]!, locale: fallbackLocale, isFallback: true };
 }

@@ -11,6 +11,9 @@ import { resourceStyles } from './resource.styles.js';
 export { backendErrorMessage } from '@tandem/core';
 export { defineTandemUi } from '@tandem/core/ui.js';
 export { FeedbackController } from './feedback-controller.js';
+// Only a loaded resource has languages of its own to list first; until then the switch lists every UI language.
+export { switchLocales } from './switch-locales.js';
+export { loadFailurePhase, setupError } from './load-failure.js';
 export { TandemResourceErrorEvent } from './resource.events.js';
 export { renderDetails, renderSummary } from './views/details.js';
 export { renderState } from './views/states.js';

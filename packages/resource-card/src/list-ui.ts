@@ -10,6 +10,7 @@ import { listStyles, resourceStyles } from './resource.styles.js';
 export { backendErrorMessage } from '@tandem/core';
 export { defineTandemUi } from '@tandem/core/ui.js';
 export { categoriesOf, filterResources, isCategory, languagesOf } from './list-model.js';
+export { loadFailurePhase, setupError } from './load-failure.js';
 export { TandemResourceErrorEvent } from './resource.events.js';
 export { renderList } from './views/list.js';
 export { renderState } from './views/states.js';

@@ -1,11 +1,10 @@
 /** <tandem-resource-card>: one school or community resource — hours, contact, map, languages spoken — and "Was this helpful?". */
 import { adoptStyles, css, html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
-import { BackendError, backendKeyOf, baseStyles, lazyUi, TandemElement } from '@tandem/core';
+import { backendKeyOf, baseStyles, lazyUi, TandemElement } from '@tandem/core';
 import type { PublicResource } from '@tandem/protocol';
 import type * as CardUiModule from './card-ui.js';
 import type { FeedbackController } from './feedback-controller.js';
 import { resourceShellStyles } from './resource-shell.styles.js';
-import { switchLocales } from './switch-locales.js';
 import type { FeedbackPhase } from './views/feedback.js';
 import { renderLoading, type LoadPhase } from './views/loading.js';
 
@@ -151,8 +150,7 @@ export class TandemResourceCard extends TandemElement {
     if (!backend || !this.resourceId) {
       await uiLoaded;
       if (run !== this.#loadRun) return;
-      if (!backend) return this.#fail('no-backend', new Error('No Tandem backend is configured for <tandem-resource-card>.'));
-      return this.#fail('not-found', new Error('<tandem-resource-card> needs a resource attribute.'));
+      return this.#fail(backend ? 'not-found' : 'no-backend', this.#ui!.setupError('tandem-resource-card', !!backend));
     }
     this.phase = 'loading';
     const [loaded, earlier] = await Promise.all([
@@ -163,10 +161,7 @@ export class TandemResourceCard extends TandemElement {
       uiLoaded.then(() => this.#feedback!.lookUp()),
     ]);
     if (run !== this.#loadRun) return;
-    if ('error' in loaded) {
-      const notFound = loaded.error instanceof BackendError && loaded.error.kind === 'not-found';
-      return this.#fail(notFound ? 'not-found' : 'load-error', loaded.error);
-    }
+    if ('error' in loaded) return this.#fail(this.#ui!.loadFailurePhase(loaded.error), loaded.error);
     this.resource = loaded.resource;
     this.phase = 'ready';
     this.#feedback!.show(earlier);
@@ -193,7 +188,7 @@ export class TandemResourceCard extends TandemElement {
     const resource = this.resource;
     const labelledBy = resource ? 'resource-name' : this.phase === 'loading' ? nothing : 'state-heading';
     return html`<article part="base" class="base" aria-labelledby=${labelledBy}>
-      <div class="tools"><tandem-language-switch .locales=${switchLocales(resource?.locales)}></tandem-language-switch></div>
+      <div class="tools"><tandem-language-switch .locales=${this.#ui?.switchLocales(resource?.locales)}></tandem-language-switch></div>
       ${this.#renderBody()}
     </article>`;
   }

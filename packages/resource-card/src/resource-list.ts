@@ -1,6 +1,6 @@
 /** <tandem-resource-list>: a school's resources (or a static HSDS file) with search and filters for category, language spoken and open now. */
 import { adoptStyles, css, html, type PropertyDeclarations, type PropertyValues } from 'lit';
-import { type Backend, BackendError, baseStyles, lazyUi, TandemElement } from '@tandem/core';
+import { type Backend, baseStyles, lazyUi, TandemElement } from '@tandem/core';
 import type { PublicResource, ResourceQuery } from '@tandem/protocol';
 import type * as ListUiModule from './list-ui.js';
 import { resourceShellStyles } from './resource-shell.styles.js';
@@ -160,8 +160,7 @@ export class TandemResourceList extends TandemElement {
     if (!this.src && (!backend || (!this.school && !this.organization))) {
       await uiLoaded;
       if (run !== this.#loadRun) return;
-      if (!backend) return this.#fail('no-backend', new Error('No Tandem backend is configured for <tandem-resource-list>.'));
-      return this.#fail('not-found', new Error('<tandem-resource-list> needs a school, organization or src attribute.'));
+      return this.#fail(backend ? 'not-found' : 'no-backend', this.#ui!.setupError('tandem-resource-list', !!backend));
     }
     this.phase = 'loading';
     const [loaded] = await Promise.all([
@@ -173,7 +172,7 @@ export class TandemResourceList extends TandemElement {
     ]);
     if (run !== this.#loadRun) return;
     if ('items' in loaded) return void Object.assign(this, { items: loaded.items, phase: 'ready' });
-    this.#fail(loaded.error instanceof BackendError && loaded.error.kind === 'not-found' ? 'not-found' : 'load-error', loaded.error);
+    this.#fail(this.#ui!.loadFailurePhase(loaded.error), loaded.error);
   }
 
   /** From the static file (its reader is fetched only then), else from the school's or organization's server. */
