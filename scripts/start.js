@@ -49,7 +49,11 @@ async function startDemoTranslation(env) {
 
 const env = { ...process.env };
 const apertium = await startDemoTranslation(env);
-const server = spawn('node', ['packages/server/dist/cli.js', 'start', '--demo', ...process.argv.slice(2)], { cwd: root, env, stdio: 'inherit' });
+const server = spawn('node', ['packages/server/dist/cli.js', 'start', '--demo', ...process.argv.slice(2)], {
+  cwd: root,
+  env,
+  stdio: 'inherit',
+});
 const stopApertium = () => {
   // Its own process group: APy starts a pipeline process per language pair.
   if (apertium && apertium.exitCode === null) process.kill(-apertium.pid, 'SIGTERM');

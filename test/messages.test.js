@@ -100,7 +100,10 @@ async function signInWithCode(box) {
 }
 
 async function openThreadWithTeacher(box) {
-  await box.getByRole('button', { name: new RegExp(TEACHER) }).first().click();
+  await box
+    .getByRole('button', { name: new RegExp(TEACHER) })
+    .first()
+    .click();
   await box.getByRole('textbox', { name: await uiString('es', 'messages.field.label') }).waitFor();
 }
 
@@ -124,9 +127,15 @@ test('a parent writes in Spanish, the teacher reads English and replies, each se
     let sentAt = Date.now();
     await send(parent.box, question);
     // The teacher's inbox lists the new conversation; opening it shows the message in English.
-    await teacher.inbox.getByRole('button', { name: /Rosa Martínez/ }).first().waitFor({ timeout: DELIVERY_MS });
+    await teacher.inbox
+      .getByRole('button', { name: /Rosa Martínez/ })
+      .first()
+      .waitFor({ timeout: DELIVERY_MS });
     const firstSeenAfter = Date.now() - sentAt;
-    await teacher.inbox.getByRole('button', { name: /Rosa Martínez/ }).first().click();
+    await teacher.inbox
+      .getByRole('button', { name: /Rosa Martínez/ })
+      .first()
+      .click();
     await teacher.inbox.getByText(questionInEnglish, { exact: true }).waitFor({ timeout: DELIVERY_MS });
     assert.ok(firstSeenAfter <= DELIVERY_MS, `the teacher saw the message ${firstSeenAfter} ms after it was sent`);
     t.diagnostic(`parent → teacher: in the inbox ${firstSeenAfter} ms after Enter`);
@@ -140,7 +149,10 @@ test('a parent writes in Spanish, the teacher reads English and replies, each se
     await teacher.inbox.getByRole('button', { name: 'Show translation' }).first().click();
 
     // The parent sees that the teacher has read it.
-    await parent.box.getByText(await uiString('es', 'messages.state.read')).first().waitFor({ timeout: DELIVERY_MS * 2 });
+    await parent.box
+      .getByText(await uiString('es', 'messages.state.read'))
+      .first()
+      .waitFor({ timeout: DELIVERY_MS * 2 });
 
     const reply = 'Thank you for telling me. I hope she feels better soon.';
     const replyInSpanish = await apertiumTranslation(reply, 'eng|spa');
@@ -168,37 +180,41 @@ test('a parent writes in Spanish, the teacher reads English and replies, each se
   }
 });
 
-test('a message written offline waits in the outbox and is delivered exactly once, in order, when the phone is back online', { skip }, async () => {
-  const parent = await parentPhone();
-  try {
-    await signInWithCode(parent.box);
-    await openThreadWithTeacher(parent.box);
+test(
+  'a message written offline waits in the outbox and is delivered exactly once, in order, when the phone is back online',
+  { skip },
+  async () => {
+    const parent = await parentPhone();
+    try {
+      await signInWithCode(parent.box);
+      await openThreadWithTeacher(parent.box);
 
-    await parent.context.setOffline(true);
-    const first = 'Mañana llego tarde a recogerla.';
-    const second = '¿Puede esperar en la oficina?';
-    await send(parent.box, first);
-    await send(parent.box, second);
-    const waiting = await uiString('es', 'messages.state.waiting');
-    await parent.box.getByText(waiting).first().waitFor();
-    assert.equal(await parent.box.getByText(waiting).count(), 2, 'both messages wait for the connection');
+      await parent.context.setOffline(true);
+      const first = 'Mañana llego tarde a recogerla.';
+      const second = '¿Puede esperar en la oficina?';
+      await send(parent.box, first);
+      await send(parent.box, second);
+      const waiting = await uiString('es', 'messages.state.waiting');
+      await parent.box.getByText(waiting).first().waitFor();
+      assert.equal(await parent.box.getByText(waiting).count(), 2, 'both messages wait for the connection');
 
-    await parent.context.setOffline(false);
-    await parent.page.evaluate(() => window.dispatchEvent(new Event('online')));
-    const sent = await uiString('es', 'messages.state.sent');
-    await parent.box.getByText(waiting).first().waitFor({ state: 'detached', timeout: 15_000 });
-    await parent.box.getByText(sent).first().waitFor();
+      await parent.context.setOffline(false);
+      await parent.page.evaluate(() => window.dispatchEvent(new Event('online')));
+      const sent = await uiString('es', 'messages.state.sent');
+      await parent.box.getByText(waiting).first().waitFor({ state: 'detached', timeout: 15_000 });
+      await parent.box.getByText(sent).first().waitFor();
 
-    // A reload must not send anything again.
-    await parent.page.reload();
-    await parent.box.getByRole('button', { name: await uiString('es', 'messages.sign-out') }).waitFor({ timeout: 15_000 });
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
+      // A reload must not send anything again.
+      await parent.page.reload();
+      await parent.box.getByRole('button', { name: await uiString('es', 'messages.sign-out') }).waitFor({ timeout: 15_000 });
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
 
-    const [conversation] = (await asTeacher('/api/v1/inbox')).items.filter((c) => c.family.name === 'Rosa Martínez');
-    const thread = await asTeacher(`/api/v1/conversations/${conversation.id}/messages`);
-    const offlineBodies = thread.items.map((m) => m.body).filter((body) => body === first || body === second);
-    assert.deepEqual(offlineBodies, [first, second], 'each offline message is stored once, in the order written');
-  } finally {
-    await parent.context.close();
-  }
-});
+      const [conversation] = (await asTeacher('/api/v1/inbox')).items.filter((c) => c.family.name === 'Rosa Martínez');
+      const thread = await asTeacher(`/api/v1/conversations/${conversation.id}/messages`);
+      const offlineBodies = thread.items.map((m) => m.body).filter((body) => body === first || body === second);
+      assert.deepEqual(offlineBodies, [first, second], 'each offline message is stored once, in the order written');
+    } finally {
+      await parent.context.close();
+    }
+  },
+);

@@ -28,8 +28,10 @@ export type ReactWebComponent<I extends HTMLElement, P, E extends EventNames> = 
 >;
 
 /** `@lit/react`'s `createComponent`, typed with the wrapper's own props `P`. */
-export function createComponent<I extends HTMLElement, E extends EventNames = Record<never, string>, P = Partial<Omit<I, keyof HTMLElement>>>(
-  options: Options<I, E>,
-): ReactWebComponent<I, P, E> {
+export function createComponent<
+  I extends HTMLElement,
+  E extends EventNames = Record<never, string>,
+  P = Partial<Omit<I, keyof HTMLElement>>,
+>(options: Options<I, E>): ReactWebComponent<I, P, E> {
   return litCreateComponent(options) as unknown as ReactWebComponent<I, P, E>;
 }
