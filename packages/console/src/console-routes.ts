@@ -4,7 +4,7 @@
  */
 import type { ConsoleSession } from '@tandem/protocol';
 
-export const CONSOLE_SCREENS = ['home', 'surveys', 'messages', 'families'] as const;
+export const CONSOLE_SCREENS = ['home', 'surveys', 'events', 'messages', 'families'] as const;
 export type ConsoleScreen = (typeof CONSOLE_SCREENS)[number];
 
 export const screenHref = (screen: ConsoleScreen): string => (screen === 'home' ? '#/' : `#/${screen}`);

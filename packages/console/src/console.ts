@@ -14,6 +14,7 @@ import { consoleStyles } from './console.styles.js';
 import { screenOfHash, screensFor, type ConsoleScreen } from './console-routes.js';
 import './screens/families/console-families.js';
 import './screens/messages/console-messages.js';
+import { renderEventsScreen } from './screens/events-mount.js';
 import { renderSurveysScreen } from './screens/surveys-mount.js';
 import { renderHome } from './views/home-view.js';
 import { renderNav } from './views/nav-view.js';
@@ -231,6 +232,8 @@ export class TandemConsole extends TandemElement {
         return html`<console-families data-screen .api=${this.client} .session=${session} lang=${lang}></console-families>`;
       case 'surveys':
         return renderSurveysScreen(this.client, session, lang, () => this.requestUpdate());
+      case 'events':
+        return renderEventsScreen(this.client, session, lang, () => this.requestUpdate());
       default:
         return renderHome(this);
     }

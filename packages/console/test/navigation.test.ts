@@ -43,21 +43,21 @@ describe('<tandem-console> navigation', () => {
   });
   afterEach(() => history.replaceState(null, '', location.pathname));
 
-  it('shows Home, Surveys, Messages and Families to an organization admin, the current one marked', async () => {
+  it('shows Home, Surveys, Events, Messages and Families to an organization admin, the current one marked', async () => {
     const api = new FakeConsoleApi(sessionFor('organization-admin'));
     answerScreens(api);
     const el = await renderConsole(api);
     expect($(el, 'nav')!.getAttribute('aria-label')).to.equal('Console');
-    expect(navLinks(el).map(text)).to.deep.equal(['Home', 'Surveys', 'Messages', 'Families']);
-    expect(navLinks(el).map((a) => a.getAttribute('aria-current'))).to.deep.equal(['page', 'false', 'false', 'false']);
-    expect(navLinks(el).map((a) => a.getAttribute('href'))).to.deep.equal(['#/', '#/surveys', '#/messages', '#/families']);
+    expect(navLinks(el).map(text)).to.deep.equal(['Home', 'Surveys', 'Events', 'Messages', 'Families']);
+    expect(navLinks(el).map((a) => a.getAttribute('aria-current'))).to.deep.equal(['page', 'false', 'false', 'false', 'false']);
+    expect(navLinks(el).map((a) => a.getAttribute('href'))).to.deep.equal(['#/', '#/surveys', '#/events', '#/messages', '#/families']);
   });
 
   it('leaves Families out for staff, and a typed #/families address shows home instead', async () => {
     history.replaceState(null, '', `${location.pathname}#/families`);
     const api = new FakeConsoleApi(sessionFor('staff'));
     const el = await renderConsole(api);
-    expect(navLinks(el).map(text)).to.deep.equal(['Home', 'Surveys', 'Messages']);
+    expect(navLinks(el).map(text)).to.deep.equal(['Home', 'Surveys', 'Events', 'Messages']);
     expect(el.screen).to.equal('home');
     expect(text($(el, 'h1'))).to.equal('Welcome, Ada Lovelace');
   });
@@ -66,14 +66,14 @@ describe('<tandem-console> navigation', () => {
     const api = new FakeConsoleApi(sessionFor('organization-admin'));
     answerScreens(api);
     const el = await renderConsole(api);
-    navLinks(el)[3]!.click();
+    navLinks(el)[4]!.click();
     await waitForScreen(el, 'families');
     expect(text(screenHeading(el))).to.equal('Families');
     await waitUntil(() => deepActiveElement() === screenHeading(el), 'focus did not move to the Families heading');
-    expect(navLinks(el)[3]!.getAttribute('aria-current')).to.equal('page');
+    expect(navLinks(el)[4]!.getAttribute('aria-current')).to.equal('page');
     expect(navLinks(el)[0]!.getAttribute('aria-current')).to.equal('false');
 
-    navLinks(el)[2]!.click();
+    navLinks(el)[3]!.click();
     await waitForScreen(el, 'messages');
     await waitUntil(() => deepActiveElement() === screenHeading(el), 'focus did not move to the Messages heading');
     expect(text(screenHeading(el))).to.equal('Messages');

@@ -10,6 +10,8 @@ export function screenName(screen: ConsoleScreen): string {
       return msg('Home', { id: 'console.nav.home' });
     case 'surveys':
       return msg('Surveys', { id: 'console.nav.surveys' });
+    case 'events':
+      return msg('Events', { id: 'console.nav.events' });
     case 'messages':
       return msg('Messages', { id: 'console.nav.messages' });
     case 'families':

@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
+import { Type } from '@sinclair/typebox';
 import {
   allQuestions,
   validateSurveyContent,
@@ -100,6 +101,30 @@ async function loadResponses(db: Db, organizationId: string, surveyId: string): 
     answers: JSON.parse(r.answers) as Record<string, AnswerValue>,
     submittedAt: r.submitted_at,
   }));
+}
+
+/** Optional filters for results and their CSV: the language answered in, and submission days (inclusive, YYYY-MM-DD, UTC). */
+const ResultsQuery = Type.Object(
+  {
+    locale: Type.Optional(Type.String({ pattern: '^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$', maxLength: 35 })),
+    from: Type.Optional(Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' })),
+    to: Type.Optional(Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' })),
+  },
+  { additionalProperties: false },
+);
+interface ResultsFilter {
+  locale?: string;
+  from?: string;
+  to?: string;
+}
+
+// Filtered after loading: a survey's responses are few enough, and comparing the stored ISO day keeps SQLite and
+// PostgreSQL alike without dialect-specific date functions.
+function filterResponses(responses: StoredResponse[], { locale, from, to }: ResultsFilter): StoredResponse[] {
+  return responses.filter((r) => {
+    const day = new Date(r.submittedAt).toISOString().slice(0, 10);
+    return (!locale || r.locale === locale) && (!from || day >= from) && (!to || day <= to);
+  });
 }
 
 /** Stores `required: false` on questions that leave it out, so API readers always see an explicit value. */
@@ -262,21 +287,23 @@ export function registerStaffSurveyRoutes(app: FastifyInstance, ctx: AppContext)
     },
   });
 
-  app.route<{ Params: SurveyParams }>({
-    ...staffRouteOptions('getSurveyResults', preHandler),
+  app.route<{ Params: SurveyParams; Querystring: ResultsFilter }>({
+    ...staffRouteOptions('getSurveyResults', preHandler, { querystring: ResultsQuery }),
     handler: async (request) => {
       const { organizationId } = principalOf(request);
       const row = await ownedSurvey(organizationId, request.params.surveyId);
-      return computeResults(row.id, parseContent(row), await loadResponses(db, organizationId, row.id));
+      const responses = filterResponses(await loadResponses(db, organizationId, row.id), request.query);
+      return computeResults(row.id, parseContent(row), responses);
     },
   });
 
-  app.route<{ Params: SurveyParams }>({
-    ...staffRouteOptions('getSurveyResultsCsv', preHandler, { successContentType: 'text/csv' }),
+  app.route<{ Params: SurveyParams; Querystring: ResultsFilter }>({
+    ...staffRouteOptions('getSurveyResultsCsv', preHandler, { successContentType: 'text/csv', querystring: ResultsQuery }),
     handler: async (request, reply) => {
       const { organizationId } = principalOf(request);
       const row = await ownedSurvey(organizationId, request.params.surveyId);
-      const csv = resultsCsv(parseContent(row), row.default_locale, await loadResponses(db, organizationId, row.id));
+      const responses = filterResponses(await loadResponses(db, organizationId, row.id), request.query);
+      const csv = resultsCsv(parseContent(row), row.default_locale, responses);
       await recordAudit(db, principalOf(request), 'survey.results-exported', { kind: 'survey', id: row.id });
       return reply
         .type('text/csv; charset=utf-8')

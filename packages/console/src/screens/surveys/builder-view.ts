@@ -511,6 +511,13 @@ function renderStatusActions(host: ConsoleSurveys, draft: SurveyDraft): Template
               }
             </button>`
       }
+      ${
+        draft.id && draft.status !== 'draft'
+          ? html`<button class="button" type="button" data-action="results" @click=${() => host.openResults(draft.id!)}>
+              ${msg('Results', { id: 'console.results.open' })}
+            </button>`
+          : nothing
+      }
     </div>
     ${
       confirm

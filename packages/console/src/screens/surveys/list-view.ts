@@ -40,6 +40,7 @@ export function renderList(host: ConsoleSurveys): TemplateResult {
                     <th scope="col">${msg('School', { id: 'console.surveys.column.school' })}</th>
                     <th scope="col">${msg('Languages', { id: 'console.surveys.column.languages' })}</th>
                     <th scope="col">${msg('Updated', { id: 'console.surveys.column.updated' })}</th>
+                    <th scope="col"><span class="visually-hidden">${msg('Results', { id: 'console.results.open' })}</span></th>
                   </tr>
                 </thead>
                 <tbody>
@@ -61,6 +62,15 @@ export function renderList(host: ConsoleSurveys): TemplateResult {
                       <td>${host.schoolName(survey.schoolId)}</td>
                       <td>${languages(survey)}</td>
                       <td><time datetime=${survey.updatedAt}>${updated(survey.updatedAt, uiLocale)}</time></td>
+                      <td>
+                        ${
+                          survey.status === 'draft'
+                            ? nothing
+                            : html`<button class="link" type="button" data-results=${survey.id} @click=${() => host.openResults(survey.id)}>
+                                ${msg('Results', { id: 'console.results.open' })}<span class="visually-hidden">: ${title.text}</span>
+                              </button>`
+                        }
+                      </td>
                     </tr>`;
                   })}
                 </tbody>

@@ -20,6 +20,7 @@ import { ConsoleError, type ConsoleCaller } from '../../console-client.js';
 import { problemMessage } from '../../console-messages.js';
 import { renderBuilder } from './builder-view.js';
 import { renderList } from './list-view.js';
+import './results/console-survey-results.js';
 import { fieldErrorMessage, ownName } from './surveys-messages.js';
 import { surveysStyles } from './surveys.styles.js';
 import { draftFromSurvey, moveItem, newDraft, toSurveyInput, type SurveyDraft } from './survey-draft.js';
@@ -58,6 +59,7 @@ export class ConsoleSurveys extends TandemElement {
     leaving: { state: true },
     preview: { state: true },
     copyNotice: { state: true },
+    resultsFor: { state: true },
   };
 
   api: ConsoleCaller | undefined;
@@ -82,6 +84,8 @@ export class ConsoleSurveys extends TandemElement {
   dirty = false;
   preview: PreviewState | undefined;
   copyNotice = '';
+  /** The survey whose results are shown, instead of the list or builder. */
+  resultsFor: string | undefined;
   /** Languages staff may write in: the organization's family languages. */
   readonly locales: readonly string[] = SUPPORTED_LOCALES;
   #focusAfterRender: string | undefined;
@@ -90,6 +94,21 @@ export class ConsoleSurveys extends TandemElement {
   // properties set before the upgrade only when the first update starts.
   protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('api') && this.api && !this.surveys) void this.loadList();
+    // `#/surveys/<id>/results` opens a survey's results directly (bookmarks, links shared between staff).
+    const linked = /^#\/surveys\/([^/]+)\/results$/.exec(globalThis.location?.hash ?? '')?.[1];
+    if (changed.has('api') && linked && this.resultsFor === undefined) this.resultsFor = decodeURIComponent(linked);
+  }
+
+  /** Shows a survey's results; the builder's unsaved changes stay in the draft for when the staff member comes back. */
+  openResults(id: string): void {
+    this.resultsFor = id;
+  }
+
+  closeResults(): void {
+    const id = this.resultsFor;
+    this.resultsFor = undefined;
+    if (/^#\/surveys\/[^/]+\/results$/.test(globalThis.location?.hash ?? '')) history.replaceState(null, '', '#/surveys');
+    this.focusLater(this.draft ? '[data-action="results"]' : `[data-results="${CSS.escape(id ?? '')}"]`);
   }
 
   protected override updated(): void {
@@ -412,7 +431,19 @@ export class ConsoleSurveys extends TandemElement {
 
   protected override render(): TemplateResult {
     return html`<div part="base" class="surveys">
-      ${this.draft ? renderBuilder(this, this.draft) : renderList(this)}
+      ${
+        this.resultsFor
+          ? html`<console-survey-results
+              lang=${this.uiLocale}
+              .api=${this.api}
+              .session=${this.session}
+              .surveyId=${this.resultsFor}
+              @results-back=${() => this.closeResults()}
+            ></console-survey-results>`
+          : this.draft
+            ? renderBuilder(this, this.draft)
+            : renderList(this)
+      }
       <p class="visually-hidden" role="status" aria-live="polite">${this.announcement}</p>
     </div>`;
   }

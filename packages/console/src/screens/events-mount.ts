@@ -1,0 +1,35 @@
+/**
+ * Mounts the Events screen, <console-events>, which is built apart from the shell. Its module (editor, attendance
+ * and check-in) is loaded on first use; if it cannot be fetched the screen says so rather than breaking the console.
+ */
+import { msg } from '@lit/localize';
+import type { ConsoleSession } from '@tandem/protocol';
+import { html, type TemplateResult } from 'lit';
+import type { ConsoleCaller } from '../console-client.js';
+
+let failed = false;
+let loading: Promise<unknown> | undefined;
+
+/** Loads the module once; re-renders the shell only if it fails (the element upgrades by itself when defined). */
+function loadEvents(onFailed: () => void): void {
+  loading ??= import('./events/console-events.js').catch(() => {
+    failed = true;
+    loading = undefined; // a later visit, back online, tries again
+    onFailed();
+  });
+}
+
+export function renderEventsScreen(api: ConsoleCaller, session: ConsoleSession, lang: string, requestUpdate: () => void): TemplateResult {
+  if (!customElements.get('console-events') && failed) {
+    failed = false;
+    return html`<section>
+      <h1 tabindex="-1">${msg('Events', { id: 'console.nav.events' })}</h1>
+      <p class="alert" role="alert">
+        ${msg('The events screen could not be loaded. Check your connection and reload the page.', { id: 'console.events.unavailable' })}
+      </p>
+    </section>`;
+  }
+  loadEvents(requestUpdate);
+  // Rendered before its definition arrives: Lit keeps the properties set until the element upgrades.
+  return html`<console-events data-screen .api=${api} .session=${session} lang=${lang}></console-events>`;
+}

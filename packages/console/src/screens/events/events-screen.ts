@@ -1,0 +1,361 @@
+/**
+ * <console-events>: the Events screen. A list of the organization's events, an editor (texts side by side in the
+ * default and a second language, sessions, needs to ask), and per event the attendance (counts, needs, waitlist,
+ * CSV) and a phone-sized door check-in. Its views have hash addresses under #/events so reload keeps the place.
+ */
+import { msg } from '@lit/localize';
+import {
+  routePath,
+  routes,
+  SUPPORTED_LOCALES,
+  type Attendee,
+  type EventAttendees,
+  type EventList,
+  type TandemEvent,
+} from '@tandem/protocol';
+import { css, html, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { ConsoleError } from '../../console-client.js';
+import { problemMessage } from '../../console-messages.js';
+import type { Errors } from '../form-controls.js';
+import { ScreenElement } from '../screen-element.js';
+import { renderAttendance, renderCheckIn } from './attendance-view.js';
+import { renderEditor } from './editor-view.js';
+import { checkDraft, draftOf, emptyDraft, fieldIdOf, newSessionId, toInput, type EventDraft, type Problem } from './event-draft.js';
+import { bookedSessionMessage, checkFieldsMessage, problemText } from './events-messages.js';
+import { eventsStyles } from './events.styles.js';
+import { renderList } from './list-view.js';
+
+export type EventsView = 'loading' | 'list' | 'edit' | 'attendance' | 'check-in' | 'failed';
+
+/** Where an #/events address points. */
+export function eventsRouteOf(hash: string): { view: 'list' | 'edit' | 'attendance' | 'check-in'; id?: string } {
+  const m = /^#\/events(?:\/([A-Za-z0-9_-]+)(?:\/(attendance|check-in))?)?\/?$/.exec(hash);
+  if (!m || !m[1]) return { view: 'list' };
+  if (m[1] === 'new') return { view: 'edit' };
+  return { view: (m[2] as 'attendance' | 'check-in' | undefined) ?? 'edit', id: m[1] };
+}
+
+export class ConsoleEvents extends ScreenElement {
+  static override styles = css`
+    ${ScreenElement.styles} ${eventsStyles}
+  `;
+
+  static override properties: PropertyDeclarations = {
+    ...ScreenElement.properties,
+    view: { state: true },
+    events: { state: true },
+    event: { state: true },
+    draft: { state: true },
+    attendance: { state: true },
+    errors: { state: true },
+    busy: { state: true },
+    saved: { state: true },
+    confirming: { state: true },
+    secondLocale: { state: true },
+    search: { state: true },
+    checkingIn: { state: true },
+  };
+
+  view: EventsView = 'loading';
+  events: TandemEvent[] | undefined;
+  /** The event the attendance and check-in views are about. */
+  event: TandemEvent | undefined;
+  draft: EventDraft | undefined;
+  attendance: EventAttendees | undefined;
+  errors: Errors = {};
+  busy = false;
+  saved: string | undefined;
+  confirming: 'publish' | 'cancel' | undefined;
+  secondLocale = 'es';
+  search = '';
+  /** RSVP ids whose arrival is being sent. */
+  checkingIn = new Set<string>();
+  readonly locales: readonly string[] = SUPPORTED_LOCALES;
+  #focusHeading = false;
+  #routed = false;
+
+  /** The console's language, for dates and for picking event texts. */
+  get uiLocale(): string {
+    return this.i18n.locale;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('hashchange', this.#onHashChange);
+  }
+
+  // Not connectedCallback: the shell may render this element before its module is defined, and Lit hands over
+  // properties set before the upgrade only when the first update starts.
+  protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has('api') && this.api && this.view === 'loading' && !this.#routed) {
+      this.#routed = true;
+      void this.#route();
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('hashchange', this.#onHashChange);
+  }
+
+  readonly #onHashChange = () => {
+    if (!location.hash.startsWith('#/events')) return;
+    this.#focusHeading = true;
+    void this.#route();
+  };
+
+  /** Opens a view by its address (a link would do the same; buttons use this). */
+  go(hash: string): void {
+    if (location.hash === hash) return void this.#route();
+    location.hash = hash;
+  }
+
+  async #route(): Promise<void> {
+    const route = eventsRouteOf(globalThis.location?.hash ?? '');
+    this.errors = {};
+    this.saved = undefined;
+    this.confirming = undefined;
+    this.search = '';
+    try {
+      if (route.view === 'list') {
+        this.view = 'loading';
+        this.events = (await this.api.call<EventList>(routes.listEvents)).items;
+        this.view = 'list';
+      } else if (route.view === 'edit' && !route.id) {
+        const school = this.session.schools[0]?.id ?? '';
+        this.draft = emptyDraft(school, this.session.user.locale || 'en');
+        this.#pickSecondLocale();
+        this.view = 'edit';
+      } else if (route.view === 'edit') {
+        this.view = 'loading';
+        this.event = await this.api.call<TandemEvent>(routes.getEvent, { params: { eventId: route.id! } });
+        this.draft = draftOf(this.event);
+        this.#pickSecondLocale();
+        this.view = 'edit';
+      } else {
+        this.view = 'loading';
+        await this.loadAttendance(route.id!);
+        this.view = route.view;
+      }
+    } catch (error) {
+      this.errors = { form: problemMessage(error) };
+      this.view = 'failed';
+    }
+  }
+
+  async loadAttendance(eventId: string): Promise<void> {
+    const [event, attendance] = await Promise.all([
+      this.api.call<TandemEvent>(routes.getEvent, { params: { eventId } }),
+      this.api.call<EventAttendees>(routes.getEventAttendees, { params: { eventId } }),
+    ]);
+    this.event = event;
+    this.attendance = attendance;
+  }
+
+  #pickSecondLocale(): void {
+    const dl = this.draft!.defaultLocale;
+    if (this.secondLocale === dl) this.secondLocale = this.locales.find((l) => l !== dl) ?? '';
+  }
+
+  /** Something in the draft changed: re-render, and the "saved" note no longer holds. */
+  changed(): void {
+    this.saved = undefined;
+    this.requestUpdate();
+  }
+
+  async addSession(): Promise<void> {
+    const draft = this.draft!;
+    draft.sessions.push({ id: newSessionId(), start: '', end: '', capacity: draft.sessions.at(-1)?.capacity ?? '', booked: 0 });
+    this.changed();
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLInputElement>(`#session-${draft.sessions.length - 1}-start`)?.focus();
+  }
+
+  async removeSession(index: number): Promise<void> {
+    const draft = this.draft!;
+    draft.sessions.splice(index, 1);
+    // Error ids follow positions; they no longer match.
+    this.errors = {};
+    this.changed();
+    await this.updateComplete;
+    const next = Math.min(index, draft.sessions.length - 1);
+    this.renderRoot.querySelector<HTMLElement>(next >= 0 ? `#session-${next}-start` : '#add-session')?.focus();
+  }
+
+  /** A session families answered stays: say so where the person looks, not silently. */
+  async refuseRemove(index: number): Promise<void> {
+    this.errors = { form: bookedSessionMessage() };
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#event-form .alert')?.focus();
+    void index;
+  }
+
+  #errorsOf(problems: Problem[]): Errors {
+    const errors: Errors = {};
+    for (const p of problems) errors[fieldIdOf(p.pointer, this.draft!.defaultLocale)] ??= problemText(p);
+    errors['form'] = checkFieldsMessage();
+    return errors;
+  }
+
+  /** Saves the draft (create or update); false when it was refused. */
+  async save(): Promise<boolean> {
+    const draft = this.draft!;
+    const problems = checkDraft(draft);
+    if (problems.length) {
+      this.errors = this.#errorsOf(problems);
+      await this.focusFirstError('event-form');
+      return false;
+    }
+    this.errors = {};
+    this.busy = true;
+    try {
+      const body = toInput(draft);
+      const saved = draft.id
+        ? await this.api.call<TandemEvent>(routes.updateEvent, { params: { eventId: draft.id }, body })
+        : await this.api.call<TandemEvent>(routes.createEvent, { body, idempotencyKey: draft.createKey });
+      this.#remember(saved);
+      if (!draft.id) history.replaceState(null, '', `#/events/${saved.id}`);
+      this.saved = msg('Saved.', { id: 'console.events.saved' });
+      return true;
+    } catch (error) {
+      this.errors = this.#saveErrors(error);
+      await this.focusFirstError('event-form');
+      return false;
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  #saveErrors(error: unknown): Errors {
+    if (error instanceof ConsoleError && error.kind === 'invalid') {
+      return this.#errorsOf(error.fields.map((pointer) => ({ pointer, code: 'invalid-format' })));
+    }
+    // 409 on an update: a removed session has RSVPs. What was typed stays; the person puts the session back.
+    if (error instanceof ConsoleError && error.status === 409) return { form: bookedSessionMessage() };
+    if (error instanceof ConsoleError && error.kind === 'forbidden')
+      return { form: msg('Your account may not change this event. Ask an organization admin.', { id: 'console.events.error.forbidden' }) };
+    return { form: problemMessage(error) };
+  }
+
+  #remember(event: TandemEvent): void {
+    this.event = event;
+    this.draft = draftOf(event);
+    if (this.events) {
+      const i = this.events.findIndex((e) => e.id === event.id);
+      if (i >= 0) this.events[i] = event;
+      else this.events.push(event);
+    }
+  }
+
+  async askToConfirm(kind: 'publish' | 'cancel'): Promise<void> {
+    this.confirming = kind;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#confirm-heading')?.focus();
+  }
+
+  async closeConfirm(): Promise<void> {
+    const kind = this.confirming;
+    this.confirming = undefined;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(`[data-action="${kind}"]`)?.focus();
+  }
+
+  /** Publishes (after saving what was typed) or cancels the event. */
+  async changeStatus(): Promise<void> {
+    const kind = this.confirming;
+    this.confirming = undefined;
+    if (kind === 'publish' && !(await this.save())) return;
+    const id = this.draft!.id!;
+    this.busy = true;
+    try {
+      const event = await this.api.call<TandemEvent>(kind === 'publish' ? routes.publishEvent : routes.cancelEvent, {
+        params: { eventId: id },
+      });
+      this.#remember(event);
+      this.saved =
+        kind === 'publish'
+          ? msg('Published. Families can now answer.', { id: 'console.events.publishedNotice' })
+          : msg('The event is cancelled. Families see it as cancelled.', { id: 'console.events.cancelledNotice' });
+    } catch (error) {
+      this.errors = this.#saveErrors(error);
+    } finally {
+      this.busy = false;
+    }
+    await this.updateComplete;
+    // The confirm box is gone: focus the refusal if any, else the heading (the status line announces itself).
+    (this.renderRoot.querySelector<HTMLElement>('#event-form .alert') ?? this.renderRoot.querySelector<HTMLElement>('h1'))?.focus();
+  }
+
+  /** Records a family's arrival at the door. The server keeps the first arrival time; there is no undo route. */
+  async checkIn(attendee: Attendee): Promise<void> {
+    if (attendee.attendedAt || this.checkingIn.has(attendee.rsvpId)) return;
+    this.checkingIn = new Set([...this.checkingIn, attendee.rsvpId]);
+    this.errors = {};
+    try {
+      const updated = await this.api.call<Attendee>(routes.checkInRsvp, {
+        params: { eventId: this.event!.id, rsvpId: attendee.rsvpId },
+      });
+      const list = this.attendance!.attendees.map((a) => (a.rsvpId === updated.rsvpId ? { ...a, ...updated } : a));
+      this.attendance = { ...this.attendance!, attendees: list };
+    } catch (error) {
+      this.errors = { form: problemMessage(error) };
+    } finally {
+      const rest = new Set(this.checkingIn);
+      rest.delete(attendee.rsvpId);
+      this.checkingIn = rest;
+    }
+  }
+
+  /** Downloads the attendee CSV with the session cookie and saves it as a file. */
+  async downloadCsv(): Promise<void> {
+    const event = this.event!;
+    this.errors = {};
+    try {
+      const response = await fetch(routePath(routes.getEventAttendeesCsv, { eventId: event.id }), {
+        credentials: 'same-origin',
+        headers: { accept: 'text/csv' },
+      });
+      if (!response.ok) throw new ConsoleError(response.status === 401 ? 'signed-out' : 'server', response.status);
+      const url = URL.createObjectURL(await response.blob());
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = `event-${event.id}-attendees.csv`;
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(url), 1000);
+    } catch (error) {
+      this.errors = { form: problemMessage(error instanceof ConsoleError ? error : new ConsoleError('network')) };
+    }
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    if (this.#focusHeading && this.view !== 'loading') {
+      this.#focusHeading = false;
+      this.renderRoot.querySelector<HTMLElement>('h1')?.focus();
+    }
+  }
+
+  protected override render(): TemplateResult {
+    return html`<div class="events">${this.#renderView()}</div>`;
+  }
+
+  #renderView(): TemplateResult {
+    switch (this.view) {
+      case 'loading':
+        return html`<h1 tabindex="-1">${msg('Events', { id: 'console.nav.events' })}</h1>
+          <p role="status">${msg('Loading…', { id: 'console.events.loading' })}</p>`;
+      case 'failed':
+        return html`<h1 tabindex="-1">${msg('Events', { id: 'console.nav.events' })}</h1>
+          <p class="alert" role="alert">${this.errors['form']}</p>
+          <p><a href="#/events">${msg('Back to events', { id: 'console.events.back' })}</a></p>`;
+      case 'list':
+        return renderList(this);
+      case 'edit':
+        return renderEditor(this);
+      case 'attendance':
+        return renderAttendance(this);
+      case 'check-in':
+        return renderCheckIn(this);
+    }
+  }
+}
