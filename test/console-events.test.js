@@ -4,7 +4,8 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startHostPage, startServer } from './support/server.js';
-import { DESKTOP, PHONE, launchBrowser, watchForProblems } from './support/browser.js';
+import { DESKTOP, PHONE, launchBrowser } from './support/browser.js';
+import { createStaff, signInToConsole } from './support/console.js';
 import { fillRsvp, rsvpOn, sendRsvp, shownStatus, waitForRsvpForm } from './support/rsvp.js';
 
 const MATH_NIGHT = 'lincoln-family-math-night';
@@ -18,22 +19,7 @@ let hostPage;
 before(async () => {
   server = await startServer();
   browser = await launchBrowser();
-  await server.cli([
-    'staff',
-    'create',
-    '--org',
-    'lincoln',
-    '--email',
-    TEACHER.email,
-    '--name',
-    TEACHER.name,
-    '--role',
-    'staff',
-    '--school',
-    'lincoln-elementary',
-    '--password',
-    TEACHER.password,
-  ]);
+  await createStaff(server, { ...TEACHER, school: 'lincoln-elementary' });
   hostPage = await startHostPage(server.origin, {
     intro: 'Families, tell us if you can come.',
     widget: `<tandem-event-rsvp event="${MATH_NIGHT}"></tandem-event-rsvp>`,
@@ -47,19 +33,7 @@ after(async () => {
 });
 
 async function signIn(viewport, hash) {
-  const context = await browser.newContext({
-    viewport,
-    locale: 'en-US',
-    ...(viewport === PHONE ? { hasTouch: true, isMobile: true } : {}),
-  });
-  const page = await context.newPage();
-  const problems = watchForProblems(page);
-  await page.goto(`${new URL('console', server.baseUrl).href}${hash}`);
-  const app = page.locator('tandem-console');
-  await app.getByLabel('Email').fill(TEACHER.email);
-  await app.getByLabel('Password').fill(TEACHER.password);
-  await app.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await app.getByRole('navigation', { name: 'Console' }).waitFor();
+  const { context, page, problems, app } = await signInToConsole(browser, server, TEACHER, { hash, viewport });
   // Before signing in, asking for the session is answered 401 by design; only what follows counts.
   problems.length = 0;
   return { context, page, problems, screen: app.locator('console-events') };

@@ -6,7 +6,8 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startHostPage, startServer } from './support/server.js';
-import { DESKTOP, PHONE, launchBrowser, watchForProblems } from './support/browser.js';
+import { PHONE, launchBrowser, watchForProblems } from './support/browser.js';
+import { createStaff, signInToConsole } from './support/console.js';
 import { uiString } from './support/survey.js';
 
 const SCHOOL = 'lincoln-elementary';
@@ -21,37 +22,9 @@ let hostPage;
 before(async () => {
   server = await startServer();
   browser = await launchBrowser();
-  await server.cli([
-    'staff',
-    'create',
-    '--org',
-    'lincoln',
-    '--email',
-    ADMIN.email,
-    '--name',
-    ADMIN.name,
-    '--role',
-    'admin',
-    '--password',
-    ADMIN.password,
-  ]);
-  // `--school` makes the teacher a member of the school, which is what lists them as a contact for its families.
-  await server.cli([
-    'staff',
-    'create',
-    '--org',
-    'lincoln',
-    '--email',
-    TEACHER.email,
-    '--name',
-    TEACHER.name,
-    '--role',
-    'staff',
-    '--school',
-    SCHOOL,
-    '--password',
-    TEACHER.password,
-  ]);
+  await createStaff(server, { ...ADMIN, role: 'admin' });
+  // `school` makes the teacher a member of the school, which is what lists them as a contact for its families.
+  await createStaff(server, { ...TEACHER, school: SCHOOL });
 });
 
 after(async () => {
@@ -60,18 +33,7 @@ after(async () => {
   await server?.stop();
 });
 
-async function signInToConsole(who, hash = '') {
-  const context = await browser.newContext({ viewport: DESKTOP, locale: 'en-US' });
-  const page = await context.newPage();
-  const problems = watchForProblems(page);
-  await page.goto(`${new URL('console', server.baseUrl).href}${hash}`);
-  const app = page.locator('tandem-console');
-  await app.getByLabel('Email').fill(who.email);
-  await app.getByLabel('Password').fill(who.password);
-  await app.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await app.getByRole('navigation', { name: 'Console' }).waitFor();
-  return { context, page, problems, app };
-}
+const signIn = (who, hash = '') => signInToConsole(browser, server, who, { hash });
 
 /**
  * Failed requests and console errors, less the one 401 of "who is signed in?" before signing in (Chromium logs it
@@ -85,7 +47,7 @@ function unexpected(problems) {
 
 test('a family invited from the console writes; the teacher reads and answers in the console inbox', async () => {
   // 1. The admin registers the family and makes its invite code on the Families screen.
-  const admin = await signInToConsole(ADMIN);
+  const admin = await signIn(ADMIN);
   await admin.app.getByRole('link', { name: 'Families' }).click();
   await admin.app.getByRole('heading', { level: 1, name: 'Families' }).waitFor();
   assert.equal(await admin.app.getByRole('link', { name: 'Families' }).getAttribute('aria-current'), 'page');
@@ -114,7 +76,7 @@ test('a family invited from the console writes; the teacher reads and answers in
   await admin.page.emulateMedia({ media: 'screen' });
 
   // 2. The teacher signs in, sets office hours and opens Messages.
-  const teacher = await signInToConsole(TEACHER, '#/messages');
+  const teacher = await signIn(TEACHER, '#/messages');
   const messages = teacher.app.locator('console-messages');
   await messages.getByRole('heading', { level: 1, name: 'Messages' }).waitFor();
   await messages.getByRole('checkbox', { name: 'Monday' }).check();

@@ -10,7 +10,8 @@ import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { freePort, repoRoot, startServer } from './support/server.js';
-import { DESKTOP, PHONE, chooseLanguage, fetchPublicSurvey, launchBrowser, surveyOn, waitForSurvey } from './support/browser.js';
+import { PHONE, chooseLanguage, fetchPublicSurvey, launchBrowser, surveyOn, waitForSurvey } from './support/browser.js';
+import { createStaff, signInToConsole } from './support/console.js';
 import { answerEverything, uiString } from './support/survey.js';
 
 const SCHOOL = 'lincoln-elementary';
@@ -34,22 +35,7 @@ const hosts = [];
 before(async () => {
   server = await startServer();
   browser = await launchBrowser();
-  await server.cli([
-    'staff',
-    'create',
-    '--org',
-    'lincoln',
-    '--email',
-    TEACHER.email,
-    '--name',
-    TEACHER.name,
-    '--role',
-    'staff',
-    '--school',
-    SCHOOL,
-    '--password',
-    TEACHER.password,
-  ]);
+  await createStaff(server, { ...TEACHER, school: SCHOOL });
 });
 
 after(async () => {
@@ -86,21 +72,15 @@ ${pasted}
   return host;
 }
 
-async function signInToConsole(who, hash) {
-  const context = await browser.newContext({ viewport: DESKTOP, locale: 'en-US' });
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
-  const page = await context.newPage();
-  await page.goto(`${new URL('console', server.baseUrl).href}${hash}`);
-  const app = page.locator('tandem-console');
-  await app.getByLabel('Email').fill(who.email);
-  await app.getByLabel('Password').fill(who.password);
-  await app.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await app.getByRole('navigation', { name: 'Console' }).waitFor();
-  return { context, page, app };
-}
+/** Signs `who` in at /console; the page may read and write the clipboard, as the snippet's Copy button needs. */
+const signIn = (who, hash) =>
+  signInToConsole(browser, server, who, {
+    hash,
+    prepare: (context) => context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin }),
+  });
 
 test('a teacher builds a bilingual survey, embeds it elsewhere, a parent answers in Spanish, and the chart changes', async () => {
-  const { context, page, app } = await signInToConsole(TEACHER, '#/surveys');
+  const { context, page, app } = await signIn(TEACHER, '#/surveys');
   try {
     const screen = app.locator('console-surveys');
     await screen.getByRole('button', { name: 'New survey' }).click();
@@ -235,7 +215,7 @@ test("a school admin cannot open another school's survey in the console", async 
     '--password',
     SCHOOL_ADMIN.password,
   ]);
-  const { context, app } = await signInToConsole(SCHOOL_ADMIN, `#/surveys/${id}/results`);
+  const { context, app } = await signIn(SCHOOL_ADMIN, `#/surveys/${id}/results`);
   try {
     const results = app.locator('console-survey-results');
     await results.getByRole('alert').filter({ hasText: 'belongs to a school you do not work with' }).waitFor();
