@@ -112,6 +112,20 @@ const litLocalizeWithoutSideEffects = () => ({
   },
 });
 
+/**
+ * What @lit/localize's `msg` is before its runtime is installed (English): the text itself, or a str`` template's
+ * parts joined in order. The package's own version imports the str`` helpers to do the same join, which put them
+ * in every widget's first download (about 80 B gzip); this one joins without them, so they load only with the code
+ * that uses str`` or with the runtime (which joins translated templates in their own order).
+ */
+const defaultMsgWithoutStrTag = () => ({
+  name: 'tandem-default-msg-without-str-tag',
+  load(id) {
+    if (!id.replaceAll('\\', '/').endsWith('/@lit/localize/internal/default-msg.js')) return null;
+    return 'export const defaultMsg = (t) => (t.strTag ? t.strings.reduce((text, part, i) => text + t.values[i - 1] + part) : t);';
+  },
+});
+
 /** One css`` quasi: an edge next to an interpolation keeps a space, as the value there is unknown. */
 function minifyCss(raw, afterValue, beforeValue) {
   let css = raw
@@ -178,6 +192,7 @@ export default [
       minifyTemplates(),
       explicitMessageIds(),
       litLocalizeWithoutSideEffects(),
+      defaultMsgWithoutStrTag(),
       browserRoutes(browserPackages),
       cleanHashedOutput(),
     ],

@@ -94,6 +94,27 @@ test('a teacher sees a new RSVP after reload and checks the family in on a phone
     const attendees = await (await server.staff(`/api/v1/events/${MATH_NIGHT}/attendees`)).json();
     const rsvp = attendees.attendees.find((a) => a.names.includes(FAMILY));
     assert.ok(rsvp?.attendedAt, 'the server recorded the arrival');
+
+    // The wrong family was tapped: Undo takes the arrival back, on the server too, and focus returns to Arrived.
+    await screen.getByRole('button', { name: `Undo check-in: ${FAMILY}` }).tap();
+    await screen.locator(`button[aria-pressed="false"][aria-label="Arrived: ${FAMILY}"]`).waitFor();
+    await assert.doesNotReject(
+      count.filter({ hasText: new RegExp(`(^|\\s)${arrivedBefore} of `) }).waitFor(),
+      'the arrived count went back down',
+    );
+    await screen
+      .locator('#announcement')
+      .filter({ hasText: `Check-in undone for ${FAMILY}` })
+      .waitFor();
+    const focusedLabel = await phone.page.evaluate(() => {
+      let active = document.activeElement;
+      while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+      return active?.getAttribute('aria-label');
+    });
+    assert.equal(focusedLabel, `Arrived: ${FAMILY}`, "focus is back on the family's Arrived button");
+    const afterUndo = await (await server.staff(`/api/v1/events/${MATH_NIGHT}/attendees`)).json();
+    assert.equal(afterUndo.attendees.find((a) => a.names.includes(FAMILY))?.attendedAt, undefined, 'the server forgot the arrival');
+    assert.deepEqual(phone.problems, [], 'no console errors or failed requests at the door');
   } finally {
     await phone.context.close();
   }

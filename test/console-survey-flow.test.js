@@ -7,9 +7,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { freePort, repoRoot, startServer } from './support/server.js';
+import { freePort, startServer } from './support/server.js';
 import { PHONE, chooseLanguage, fetchPublicSurvey, launchBrowser, surveyOn, waitForSurvey } from './support/browser.js';
 import { createStaff, signInToConsole } from './support/console.js';
 import { answerEverything, uiString } from './support/survey.js';
@@ -176,16 +174,8 @@ test('a teacher builds a bilingual survey, embeds it elsewhere, a parent answers
 });
 
 test("a school admin cannot open another school's survey in the console", async () => {
-  // There is no CLI for schools, so the second school is added with the server's own store helper.
-  const serverModule = await import(pathToFileURL(join(repoRoot, 'packages', 'server', 'dist', 'index.js')).href);
-  if (server.database !== 'sqlite') return; // The isolated PostgreSQL database's address is not handed to tests.
-  const database = serverModule.openDatabase(serverModule.databaseConfigFromEnv({ TANDEM_DATA_DIR: server.dataDir }));
-  try {
-    const organization = await serverModule.findOrganizationBySlug(database.db, 'lincoln');
-    await serverModule.ensureSchool(database.db, organization.id, OTHER_SCHOOL.id, OTHER_SCHOOL.name);
-  } finally {
-    await database.close?.();
-  }
+  // The second school is added the way an operator would, on whichever database the server runs.
+  await server.cli(['school', 'create', '--org', 'lincoln', '--id', OTHER_SCHOOL.id, '--name', OTHER_SCHOOL.name]);
   const created = await server.staff('/api/v1/surveys', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

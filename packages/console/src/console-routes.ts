@@ -4,7 +4,18 @@
  */
 import type { ConsoleSession } from '@tandem/protocol';
 
-export const CONSOLE_SCREENS = ['home', 'surveys', 'events', 'messages', 'families'] as const;
+export const CONSOLE_SCREENS = [
+  'home',
+  'surveys',
+  'events',
+  'lessons',
+  'resources',
+  'messages',
+  'families',
+  'lms',
+  'settings',
+  'audit',
+] as const;
 export type ConsoleScreen = (typeof CONSOLE_SCREENS)[number];
 
 export const screenHref = (screen: ConsoleScreen): string => (screen === 'home' ? '#/' : `#/${screen}`);
@@ -17,8 +28,14 @@ export function screenOfHash(hash: string): ConsoleScreen {
 
 /**
  * The screens this staff member may open. Families is for organization admins: the server lets only them register
- * families, make invite codes (a code reads every conversation of its family) and manage identity keys.
+ * families, make invite codes (a code reads every conversation of its family) and manage identity keys. LMS too:
+ * the server lets only them connect an LMS, whose launches sign people into a school. Settings (which sites may embed) is
+ * organization-wide too; the audit log is for organization admins and, for their schools, school admins.
  */
 export function screensFor(session: ConsoleSession): ConsoleScreen[] {
-  return CONSOLE_SCREENS.filter((screen) => screen !== 'families' || session.user.role === 'organization-admin');
+  const role = session.user.role;
+  return CONSOLE_SCREENS.filter((screen) => {
+    if (screen === 'audit') return role === 'organization-admin' || role === 'school-admin';
+    return (screen !== 'families' && screen !== 'lms' && screen !== 'settings') || role === 'organization-admin';
+  });
 }

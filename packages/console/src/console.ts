@@ -15,7 +15,12 @@ import { screenOfHash, screensFor, type ConsoleScreen } from './console-routes.j
 import './screens/families/console-families.js';
 import './screens/messages/console-messages.js';
 import { renderEventsScreen } from './screens/events-mount.js';
+import { renderLessonsScreen } from './screens/lessons-mount.js';
+import { renderResourcesScreen } from './screens/resources/resources-mount.js';
+import { renderLmsScreen } from './screens/lms-mount.js';
 import { renderSurveysScreen } from './screens/surveys-mount.js';
+import { renderSettingsScreen } from './screens/settings-mount.js';
+import { renderAuditScreen } from './screens/audit-mount.js';
 import { renderHome } from './views/home-view.js';
 import { renderNav } from './views/nav-view.js';
 import { renderForgot, renderReset } from './views/reset-views.js';
@@ -91,6 +96,22 @@ export class TandemConsole extends TandemElement {
     this.screen = screen;
     this.menuOpen = false;
     this.#focusHeading = true;
+  };
+
+  /**
+   * A nav link away from unsaved changes asks first, as the screens' own back links and closing the tab do. A screen
+   * says it has some through `hasUnsavedChanges()`; links inside screens and new-tab clicks are left alone.
+   */
+  readonly #onNavClick = (event: MouseEvent) => {
+    if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    const link = event.composedPath().find((node): node is HTMLAnchorElement => node instanceof HTMLAnchorElement);
+    if (!link?.closest('nav[part="nav"]') || new URL(link.href).hash === location.hash) return;
+    const screen = this.renderRoot.querySelector<HTMLElement & { hasUnsavedChanges?: () => boolean }>('[data-screen]');
+    if (!screen?.hasUnsavedChanges?.()) return;
+    const leave = window.confirm(
+      msg('Leave without saving? Changes since your last save will be lost.', { id: 'console.nav.leaveUnsaved' }),
+    );
+    if (!leave) event.preventDefault();
   };
 
   /** The screen the hash names, if this staff member may open it (Families is for admins). */
@@ -202,7 +223,7 @@ export class TandemConsole extends TandemElement {
         <span class="brand">${msg('Tandem console', { id: 'console.brand' })}</span>
         <tandem-language-switch></tandem-language-switch>
       </header>
-      <main part="body">${this.#renderView()}</main>
+      <main part="body" @click=${this.#onNavClick}>${this.#renderView()}</main>
     </div>`;
   }
 
@@ -234,6 +255,16 @@ export class TandemConsole extends TandemElement {
         return renderSurveysScreen(this.client, session, lang, () => this.requestUpdate());
       case 'events':
         return renderEventsScreen(this.client, session, lang, () => this.requestUpdate());
+      case 'lessons':
+        return renderLessonsScreen(this.client, session, lang, () => this.requestUpdate());
+      case 'resources':
+        return renderResourcesScreen(this.client, session, lang, () => this.requestUpdate());
+      case 'lms':
+        return renderLmsScreen(this.client, session, lang, () => this.requestUpdate());
+      case 'settings':
+        return renderSettingsScreen(this.client, session, lang, () => this.requestUpdate());
+      case 'audit':
+        return renderAuditScreen(this.client, session, lang, () => this.requestUpdate());
       default:
         return renderHome(this);
     }

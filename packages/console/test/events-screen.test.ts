@@ -1,7 +1,15 @@
 /** <console-events>: the list, the editor (languages side by side, sessions, checks), attendance needs and door check-in. */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { clearTandemStorage, expectAxeClean } from '@tandem/core/testing.js';
-import { routes, type Attendee, type EventAttendees, type EventInput, type NeedsSummary, type TandemEvent } from '@tandem/protocol';
+import {
+  routes,
+  type Attendee,
+  type EventAttendees,
+  type EventInput,
+  type EventPatch,
+  type NeedsSummary,
+  type TandemEvent,
+} from '@tandem/protocol';
 import '../src/screens/events/console-events.js';
 import '../src/tandem-console.js';
 import type { TandemConsole } from '../src/console.js';
@@ -113,6 +121,10 @@ function fakeApi(): FakeConsoleApi {
       const found = attendanceOf().attendees.find((a) => a.rsvpId === options.params!['rsvpId'])!;
       return { ...found, attendedAt: new Date().toISOString() };
     }
+    if (route === routes.undoCheckInRsvp) {
+      // Like the server: the attendee without `attendedAt`.
+      return attendanceOf().attendees.find((a) => a.rsvpId === options.params!['rsvpId'])!;
+    }
     return {};
   };
   return api;
@@ -214,6 +226,97 @@ describe('<console-events>', () => {
     expect(root(el).querySelector<HTMLTextAreaElement>('#description-en')!.value).to.equal('Bring a calculator');
   });
 
+  it('translates missing languages into empty fields, saves the marks, and "Mark reviewed" clears one', async () => {
+    const api = fakeApi();
+    const answer = api.answer;
+    let stored = makeEvent({ status: 'draft', title: { en: 'Family Math Night' }, description: { en: 'Games and dinner' } });
+    api.answer = (route, options) => {
+      if (route === routes.getEvent) return structuredClone(stored);
+      if (route === routes.translateContent) {
+        const { to, texts } = options.body as { to: string[]; texts: string[] };
+        return {
+          provider: 'stub',
+          from: 'en',
+          targets: to.map((locale) => ({ locale, status: 'translated', texts: texts.map((t) => `[${locale}] ${t}`) })),
+        };
+      }
+      if (route === routes.updateEvent) {
+        const body = options.body as EventPatch;
+        stored = { ...stored, ...(body as Partial<TandemEvent>), machineTranslated: body.machineTranslated ?? {} } as TandemEvent;
+        return structuredClone(stored);
+      }
+      return answer(route, options);
+    };
+    const el = await open(api, '#/events/math-night');
+    await type(root(el), 'description-es', 'Juegos y cena', el);
+    await press(el, '[data-action="translate"]');
+    await waitUntil(() => text(root(el).querySelector('#event-form [role="status"]')).includes('Filled in'));
+    expect(root(el).querySelector<HTMLInputElement>('#title-es')!.value).to.equal('[es] Family Math Night');
+    expect(root(el).querySelector<HTMLTextAreaElement>('#description-es')!.value, 'what a person typed stays').to.equal('Juegos y cena');
+    const titleEs = root(el).querySelector<HTMLInputElement>('#title-es')!;
+    expect(titleEs.getAttribute('aria-describedby')).to.contain('title-es-mt');
+    expect(text(root(el).querySelector('#title-es-mt'))).to.contain('Machine translated');
+    expect(root(el).querySelector('[data-review="description"]'), 'the typed Spanish is not marked').to.equal(null);
+    await expectAxeClean(el);
+
+    await press(el, '#event-form button[type="submit"]');
+    const [first] = api.callsTo(routes.updateEvent).map((c) => c.options.body as EventPatch);
+    expect(first!.machineTranslated!['title']).to.include('es').and.include('vi');
+    expect(first!.machineTranslated!['description'] ?? []).to.not.include('es');
+
+    // Reopened, the marks come from the server; "Mark reviewed" takes the note away and says so.
+    const again = await open(api, '#/events/math-night');
+    expect(again.shadowRoot!.querySelector('[data-review="title"]')).to.exist;
+    await press(again, '[data-review="title"]');
+    expect(again.shadowRoot!.querySelector('[data-review="title"]')).to.equal(null);
+    await waitUntil(() => deepActiveElement()?.id === 'title-es', 'focus stays on the reviewed text');
+    await waitUntil(() => text(again.shadowRoot!.querySelector('#announcement')) === 'Marked as reviewed.');
+    await press(again, '#event-form button[type="submit"]');
+    const last = api.callsTo(routes.updateEvent).at(-1)!.options.body as EventPatch;
+    expect(last.machineTranslated!['title']).to.not.include('es');
+    expect(last.machineTranslated!['title']).to.include('vi');
+  });
+
+  it('empties optional fields for good: a saved event sends them as null', async () => {
+    const api = fakeApi();
+    const answer = api.answer;
+    api.answer = (route, options) => {
+      if (route === routes.getEvent) return makeEvent({ description: { en: 'Games' }, onlineUrl: 'https://meet.example/m' });
+      if (route === routes.updateEvent) return makeEvent();
+      return answer(route, options);
+    };
+    const el = await open(api, '#/events/math-night');
+    expect(el.hasUnsavedChanges()).to.equal(false);
+    await type(root(el), 'description-en', '', el);
+    await type(root(el), 'online-url', '', el);
+    expect(el.hasUnsavedChanges(), 'the shell nav and closing the tab ask through this').to.equal(true);
+    await press(el, '#event-form button[type="submit"]');
+    expect(el.hasUnsavedChanges()).to.equal(false);
+    const [body] = api.callsTo(routes.updateEvent).map((c) => c.options.body as EventPatch);
+    expect(body).to.include({ description: null, onlineUrl: null, place: null });
+    expect(body!.title).to.deep.equal({ en: 'Family Math Night', es: 'Noche de matemáticas' });
+  });
+
+  it('asks before "Back to events" drops unsaved changes, and leaves at once without any', async () => {
+    const el = await open(fakeApi(), '#/events/math-night');
+    await type(root(el), 'title-en', 'Family Math Night!', el);
+    await press(el, 'a[data-action="back"]');
+    expect(location.hash, 'still in the editor').to.equal('#/events/math-night');
+    expect(deepActiveElement()?.id).to.equal('leave-heading');
+    await press(el, '[data-action="stay"]');
+    expect(root(el).querySelector('#leave-heading')).to.equal(null);
+    expect(deepActiveElement()?.getAttribute('data-action')).to.equal('back');
+    expect(root(el).querySelector<HTMLInputElement>('#title-en')!.value).to.equal('Family Math Night!');
+    await press(el, 'a[data-action="back"]');
+    await press(el, '[data-action="leave"]');
+    await waitUntil(() => el.view === 'list', `showed ${el.view}`);
+    expect(location.hash).to.equal('#/events');
+
+    const untouched = await open(fakeApi(), '#/events/math-night');
+    await press(untouched, 'a[data-action="back"]');
+    await waitUntil(() => untouched.view === 'list', 'an untouched editor leaves at once');
+  });
+
   it('asks before publishing, then saves and publishes', async () => {
     const api = fakeApi();
     api.answer = (route) => {
@@ -293,6 +396,50 @@ describe('<console-events>', () => {
     expect(api.callsTo(routes.checkInRsvp)[0]!.options.params).to.deep.equal({ eventId: 'math-night', rsvpId: 'r2' });
     await waitUntil(() => text(root(el).querySelector('#arrived-count')).startsWith('1 of 2'));
     expect(root(el).querySelector('[data-rsvp="r2"] button')!.getAttribute('aria-pressed')).to.equal('true');
+  });
+
+  it('undoes a mistaken check-in: Undo beside the arrived family, focus back on its Arrived button, said aloud', async () => {
+    const api = fakeApi();
+    const el = await open(api, '#/events/math-night/check-in');
+    expect(root(el).querySelector('.undo-check-in'), 'nobody arrived, nothing to undo').to.equal(null);
+    await press(el, '[data-rsvp="r1"] .arrived');
+    await waitUntil(() => text(root(el).querySelector('#arrived-count')).startsWith('1 of 2'));
+    const undo = root(el).querySelector<HTMLButtonElement>('[data-rsvp="r1"] .undo-check-in')!;
+    expect(undo.getAttribute('aria-label')).to.equal('Undo check-in: Rosa Díaz');
+    expect(root(el).querySelector('[data-rsvp="r2"] .undo-check-in'), 'only arrived families can be undone').to.equal(null);
+    await expectAxeClean(el);
+    undo.focus();
+    undo.click();
+    await waitUntil(() => api.callsTo(routes.undoCheckInRsvp).length === 1);
+    await settle(el);
+    expect(api.callsTo(routes.undoCheckInRsvp)[0]!.options.params).to.deep.equal({ eventId: 'math-night', rsvpId: 'r1' });
+    await waitUntil(() => text(root(el).querySelector('#announcement')) === 'Check-in undone for Rosa Díaz');
+    expect(text(root(el).querySelector('#arrived-count'))).to.equal('0 of 2 families arrived (0 people)');
+    const arrived = root(el).querySelector<HTMLButtonElement>('[data-rsvp="r1"] .arrived')!;
+    expect(arrived.getAttribute('aria-pressed')).to.equal('false');
+    expect(root(el).querySelector('[data-rsvp="r1"] .undo-check-in')).to.equal(null);
+    // Compared by label: chai cannot print a Lit-rendered element when the check fails.
+    expect(deepActiveElement()?.getAttribute('aria-label')).to.equal('Arrived: Rosa Díaz');
+    // Checking in again works after an undo.
+    await press(el, '[data-rsvp="r1"] .arrived');
+    await waitUntil(() => text(root(el).querySelector('#arrived-count')).startsWith('1 of 2'));
+  });
+
+  it('keeps the family checked in and says why when the undo fails', async () => {
+    const api = fakeApi();
+    const answer = api.answer;
+    const el = await open(api, '#/events/math-night/check-in');
+    await press(el, '[data-rsvp="r1"] .arrived');
+    await waitUntil(() => root(el).querySelector('[data-rsvp="r1"] .undo-check-in'));
+    api.answer = (route, options) => {
+      if (route === routes.undoCheckInRsvp) throw new ConsoleError('network');
+      return answer(route, options);
+    };
+    await press(el, '[data-rsvp="r1"] .undo-check-in');
+    await waitUntil(() => root(el).querySelector('.alert'));
+    expect(text(root(el).querySelector('.alert'))).to.contain('Could not reach Tandem');
+    expect(root(el).querySelector('[data-rsvp="r1"] .arrived')!.getAttribute('aria-pressed')).to.equal('true');
+    expect(text(root(el).querySelector('#announcement'))).to.equal('');
   });
 
   it('opens from the console nav at #/events and keeps a deep link to attendance', async () => {

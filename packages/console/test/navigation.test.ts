@@ -8,6 +8,8 @@ import { deepActiveElement, FakeConsoleApi, sessionFor, text } from './console-f
 
 const $ = <E extends HTMLElement = HTMLElement>(el: Element, selector: string) => el.shadowRoot!.querySelector<E>(selector);
 const navLinks = (el: TandemConsole) => [...el.shadowRoot!.querySelectorAll<HTMLAnchorElement>('nav a')];
+const navLink = (el: TandemConsole, name: string) => navLinks(el).find((a) => text(a) === name)!;
+const ADMIN_SCREENS = ['Home', 'Surveys', 'Events', 'Lessons', 'Resources', 'Messages', 'Families', 'LMS', 'Settings', 'Audit log'];
 
 async function renderConsole(api: FakeConsoleApi, lang = 'en'): Promise<TandemConsole> {
   const el = await fixture<TandemConsole>(html`<tandem-console .client=${api} lang=${lang}></tandem-console>`);
@@ -43,21 +45,34 @@ describe('<tandem-console> navigation', () => {
   });
   afterEach(() => history.replaceState(null, '', location.pathname));
 
-  it('shows Home, Surveys, Events, Messages and Families to an organization admin, the current one marked', async () => {
+  it('shows every screen to an organization admin, the current one marked', async () => {
     const api = new FakeConsoleApi(sessionFor('organization-admin'));
     answerScreens(api);
     const el = await renderConsole(api);
     expect($(el, 'nav')!.getAttribute('aria-label')).to.equal('Console');
-    expect(navLinks(el).map(text)).to.deep.equal(['Home', 'Surveys', 'Events', 'Messages', 'Families']);
-    expect(navLinks(el).map((a) => a.getAttribute('aria-current'))).to.deep.equal(['page', 'false', 'false', 'false', 'false']);
-    expect(navLinks(el).map((a) => a.getAttribute('href'))).to.deep.equal(['#/', '#/surveys', '#/events', '#/messages', '#/families']);
+    expect(navLinks(el).map(text)).to.deep.equal(ADMIN_SCREENS);
+    expect(navLinks(el).map((a) => a.getAttribute('aria-current'))).to.deep.equal(
+      ADMIN_SCREENS.map((_, i) => (i === 0 ? 'page' : 'false')),
+    );
+    expect(navLinks(el).map((a) => a.getAttribute('href'))).to.deep.equal([
+      '#/',
+      '#/surveys',
+      '#/events',
+      '#/lessons',
+      '#/resources',
+      '#/messages',
+      '#/families',
+      '#/lms',
+      '#/settings',
+      '#/audit',
+    ]);
   });
 
-  it('leaves Families out for staff, and a typed #/families address shows home instead', async () => {
+  it('leaves the organization screens out for staff, and a typed #/families address shows home instead', async () => {
     history.replaceState(null, '', `${location.pathname}#/families`);
     const api = new FakeConsoleApi(sessionFor('staff'));
     const el = await renderConsole(api);
-    expect(navLinks(el).map(text)).to.deep.equal(['Home', 'Surveys', 'Events', 'Messages']);
+    expect(navLinks(el).map(text)).to.deep.equal(['Home', 'Surveys', 'Events', 'Lessons', 'Resources', 'Messages']);
     expect(el.screen).to.equal('home');
     expect(text($(el, 'h1'))).to.equal('Welcome, Ada Lovelace');
   });
@@ -66,14 +81,14 @@ describe('<tandem-console> navigation', () => {
     const api = new FakeConsoleApi(sessionFor('organization-admin'));
     answerScreens(api);
     const el = await renderConsole(api);
-    navLinks(el)[4]!.click();
+    navLink(el, 'Families').click();
     await waitForScreen(el, 'families');
     expect(text(screenHeading(el))).to.equal('Families');
     await waitUntil(() => deepActiveElement() === screenHeading(el), 'focus did not move to the Families heading');
-    expect(navLinks(el)[4]!.getAttribute('aria-current')).to.equal('page');
-    expect(navLinks(el)[0]!.getAttribute('aria-current')).to.equal('false');
+    expect(navLink(el, 'Families').getAttribute('aria-current')).to.equal('page');
+    expect(navLink(el, 'Home').getAttribute('aria-current')).to.equal('false');
 
-    navLinks(el)[3]!.click();
+    navLink(el, 'Messages').click();
     await waitForScreen(el, 'messages');
     await waitUntil(() => deepActiveElement() === screenHeading(el), 'focus did not move to the Messages heading');
     expect(text(screenHeading(el))).to.equal('Messages');
@@ -98,7 +113,7 @@ describe('<tandem-console> navigation', () => {
     const api = new FakeConsoleApi(sessionFor('staff'));
     api.answer = () => ({ items: [] });
     const el = await renderConsole(api);
-    navLinks(el)[1]!.click();
+    navLink(el, 'Surveys').click();
     await waitForScreen(el, 'surveys');
     const surveys = $<HTMLElement & { api: unknown; session: unknown }>(el, 'console-surveys')!;
     expect(surveys.api).to.equal(api);

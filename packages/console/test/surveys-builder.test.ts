@@ -1,6 +1,6 @@
 /** <console-surveys>: building a survey by keyboard, side-by-side Spanish, validation focus, status changes and embed snippets. */
 import { expect, waitUntil } from '@open-wc/testing';
-import { routes, type SurveyInput } from '@tandem/protocol';
+import { routes, type SurveyInput, type SurveyPatch } from '@tandem/protocol';
 import { sendKeys } from '@web/test-runner-commands';
 import { ConsoleError } from '../src/console-client.js';
 import { ConsoleSurveys } from '../src/screens/surveys/surveys-screen.js';
@@ -149,8 +149,10 @@ describe('<console-surveys> builder', () => {
   it('asks before leaving with unsaved changes, and leaves at once when everything is saved', async () => {
     const { el } = await mountSurveys();
     await press(el, $(el, '[data-action="new"]')!);
+    expect(el.hasUnsavedChanges(), 'a new, untouched survey has nothing to lose').to.equal(false);
     typeInto($<HTMLInputElement>(el, '#t_title-en')!, 'Half done');
     await settle(el);
+    expect(el.hasUnsavedChanges(), 'the shell nav asks through this').to.equal(true);
     await press(el, $(el, '[data-action="back"]')!);
     expect(focused(el)?.id).to.equal('leave-heading');
     await press(el, $(el, '[data-action="stay"]')!);
@@ -158,6 +160,7 @@ describe('<console-surveys> builder', () => {
     expect($<HTMLInputElement>(el, '#t_title-en')!.value).to.equal('Half done');
     typeInto($<HTMLInputElement>(el, '#t_sections_0_questions_0_prompt-en')!, 'Q?');
     await press(el, $(el, '[data-action="save"]')!);
+    expect(el.hasUnsavedChanges()).to.equal(false);
     await press(el, $(el, '[data-action="back"]')!);
     expect(focused(el)?.id).to.equal('list-heading');
     await waitUntil(() => $$(el, 'tbody tr').length === 1);
@@ -179,6 +182,95 @@ describe('<console-surveys> builder', () => {
     await settle(el);
     expect(text($(el, '#notice'))).to.contain('Published');
     expect($(el, '[data-action="close"]')).to.exist;
+  });
+
+  it('unpublishes a published survey after a confirm step, keeping unsaved edits and the results link', async () => {
+    const api = new FakeCaller();
+    api.surveys.set('a', {
+      id: 'a',
+      schoolId: 's1',
+      title: { en: 'Live survey' },
+      defaultLocale: 'en',
+      sections: [{ id: 's', questions: [{ id: 'q', type: 'yes-no', prompt: { en: 'OK?' } }] }],
+      status: 'published',
+      createdAt: '2026-03-01T10:00:00Z',
+      updatedAt: '2026-03-02T10:00:00Z',
+      responseCount: 2,
+    });
+    const { el } = await mountSurveys(api);
+    await waitUntil(() => $(el, '[data-survey="a"]'));
+    await press(el, $(el, '[data-survey="a"]')!);
+    // Half an edit: unpublishing must not wait for the draft to be valid, nor save it.
+    typeInto($<HTMLInputElement>(el, '#t_title-en')!, '');
+    await settle(el);
+    await press(el, $(el, '[data-action="unpublish"]')!);
+    expect(focused(el)?.id).to.equal('confirm-heading');
+    expect(text($(el, '.confirm'))).to.contain('Answers already given are kept');
+    await press(el, $(el, '[data-action="cancel"]')!);
+    expect(focused(el)?.getAttribute('data-action')).to.equal('unpublish');
+    expect(api.calls.filter((c) => c.route === routes.unpublishSurvey)).to.have.length(0);
+
+    await press(el, $(el, '[data-action="unpublish"]')!);
+    await press(el, $(el, '[data-action="confirm"]')!);
+    await waitUntil(() => text($(el, '#notice')).startsWith('Unpublished'));
+    expect(text($(el, '#notice'))).to.equal('Unpublished. Families can no longer answer it; their answers are kept.');
+    expect(focused(el)?.id).to.equal('notice');
+    expect(api.bodiesOf(routes.updateSurvey)).to.have.length(0);
+    expect(api.surveys.get('a')!.status).to.equal('draft');
+    expect(text($(el, '.status'))).to.equal('Draft');
+    expect($(el, '[data-action="unpublish"]'), 'a draft has nothing to unpublish').to.equal(null);
+    expect(text($(el, '[data-action="publish"]'))).to.equal('Publish survey');
+    expect($(el, '[data-action="results"]'), 'answers are kept, so results stay reachable').to.exist;
+    expect($<HTMLInputElement>(el, '#t_title-en')!.value).to.equal('');
+  });
+
+  it('empties the introduction for good: an edit sends it as null', async () => {
+    const api = new FakeCaller();
+    api.surveys.set('a', {
+      id: 'a',
+      schoolId: 's1',
+      title: { en: 'Spring check-in' },
+      description: { en: 'Five minutes, promise.' },
+      defaultLocale: 'en',
+      sections: [{ id: 's', questions: [{ id: 'q', type: 'yes-no', prompt: { en: 'OK?' } }] }],
+      status: 'draft',
+      createdAt: '2026-03-01T10:00:00Z',
+      updatedAt: '2026-03-02T10:00:00Z',
+      responseCount: 0,
+    });
+    const { el } = await mountSurveys(api);
+    await waitUntil(() => $(el, '[data-survey="a"]'));
+    await press(el, $(el, '[data-survey="a"]')!);
+    typeInto($<HTMLTextAreaElement>(el, '#t_description-en')!, '');
+    await press(el, $(el, '[data-action="save"]')!);
+    const [body] = api.bodiesOf(routes.updateSurvey) as SurveyPatch[];
+    expect(body!.description).to.equal(null);
+    expect(api.surveys.get('a')!.description).to.equal(undefined);
+    expect(text($(el, '#notice'))).to.equal('Saved.');
+  });
+
+  it('says clearly when a survey closed meanwhile cannot be unpublished', async () => {
+    const api = new FakeCaller();
+    api.surveys.set('a', {
+      id: 'a',
+      schoolId: 's1',
+      title: { en: 'Live survey' },
+      defaultLocale: 'en',
+      sections: [{ id: 's', questions: [{ id: 'q', type: 'yes-no', prompt: { en: 'OK?' } }] }],
+      status: 'published',
+      createdAt: '2026-03-01T10:00:00Z',
+      updatedAt: '2026-03-02T10:00:00Z',
+      responseCount: 0,
+    });
+    const { el } = await mountSurveys(api);
+    await waitUntil(() => $(el, '[data-survey="a"]'));
+    await press(el, $(el, '[data-survey="a"]')!);
+    api.surveys.get('a')!.status = 'closed'; // a colleague closed it in another tab
+    await press(el, $(el, '[data-action="unpublish"]')!);
+    await press(el, $(el, '[data-action="confirm"]')!);
+    await waitUntil(() => $(el, '#form-error'));
+    expect(text($(el, '#form-error'))).to.equal('This survey was closed, so it cannot go back to draft. Reload to see its current state.');
+    expect(focused(el)?.id).to.equal('form-error');
   });
 
   it('gives the script and iframe snippets for a saved survey, with a visible fallback when copying fails', async () => {

@@ -1,6 +1,6 @@
 /** Shared stand-ins for the survey screen tests: a session, and a staff API that keeps surveys in memory. */
 import { fixture, html } from '@open-wc/testing';
-import type { ConsoleSession, RouteSpec, Survey, SurveyInput } from '@tandem/protocol';
+import type { ConsoleSession, RouteSpec, Survey, SurveyInput, SurveyPatch } from '@tandem/protocol';
 import { routes } from '@tandem/protocol';
 import { ConsoleError, type ConsoleCaller } from '../src/console-client.js';
 import '../src/screens/surveys/console-surveys.js';
@@ -56,8 +56,20 @@ export class FakeCaller implements ConsoleCaller {
       }
       case routes.updateSurvey: {
         const before = this.surveys.get(options.params!.surveyId!)!;
-        const survey = { ...before, ...structuredClone(options.body as SurveyInput), updatedAt: now };
-        this.surveys.set(survey.id, survey);
+        // Like the server: a field left out stays, `null` removes it.
+        const survey: Record<string, unknown> = { ...before, updatedAt: now };
+        for (const [key, value] of Object.entries(structuredClone(options.body as SurveyPatch))) {
+          if (value === null) delete survey[key];
+          else if (value !== undefined) survey[key] = value;
+        }
+        this.surveys.set(before.id, survey as unknown as Survey);
+        return structuredClone(survey) as T;
+      }
+      case routes.unpublishSurvey: {
+        const survey = this.surveys.get(options.params!.surveyId!)!;
+        // Like the server: a closed survey's answers are final, so it cannot go back to draft.
+        if (survey.status === 'closed') throw new ConsoleError('server', 409);
+        survey.status = 'draft';
         return structuredClone(survey) as T;
       }
       case routes.publishSurvey:

@@ -3,7 +3,7 @@ import { LOCALE_STATUS_EVENT } from '@lit/localize';
 import { isRtl, type SupportedLocale } from '@tandem/protocol';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { LOCALE_CHANGE_EVENT, type TandemLocaleChangeEvent } from './events.js';
-import { resolveLocale, saveLocale, setUiLocale } from './localization.js';
+import { isLangFixed, resolveLocale, saveLocale, setUiLocale } from './localization.js';
 
 export class LocaleController implements ReactiveController {
   #current: SupportedLocale = 'en';
@@ -36,8 +36,16 @@ export class LocaleController implements ReactiveController {
     return this.#readyPromise;
   }
 
-  /** The family chose a language: remember it, apply it here and tell every other widget on the page. */
+  /**
+   * The family chose a language: remember it, apply it here and tell every other widget on the page. A widget
+   * whose page fixes its language (a console preview) changes alone and remembers nothing.
+   */
   setLocale(locale: SupportedLocale): Promise<void> {
+    if (isLangFixed(this.#host)) {
+      this.#authorLang = locale;
+      this.#apply(locale);
+      return this.#readyPromise;
+    }
     saveLocale(locale);
     this.#apply(locale);
     window.dispatchEvent(new CustomEvent(LOCALE_CHANGE_EVENT, { detail: { locale } }));

@@ -109,7 +109,14 @@ export function ancestorLang(el: Element): string | undefined {
 }
 
 /**
+ * A widget whose page fixes its language (`fixed-lang` beside `lang`): a preview of one language in the staff console,
+ * or a page that is itself written in one language. The family's saved choice neither outranks it nor is changed by it.
+ */
+export const isLangFixed = (el: Element): boolean => el.hasAttribute('fixed-lang');
+
+/**
  * The locale a widget should speak:
+ * 0. with `fixed-lang`, the element's own `lang` when it names a supported language;
  * 1. the family's saved choice (from a language switch), then the element's own `lang` — explicit choices;
  * 2. the page's `lang` or the browser's first supported language, whichever is not English — school sites
  *    say `<html lang="en">` and many phones are left in English whatever the family reads, so English
@@ -117,7 +124,8 @@ export function ancestorLang(el: Element): string | undefined {
  * 3. English.
  */
 export function resolveLocale(el: Element, ownLang: string | null = el.getAttribute('lang')): SupportedLocale {
-  const explicit = matchSupportedLocale(savedLocale()) ?? matchSupportedLocale(ownLang);
+  const fixed = isLangFixed(el) ? matchSupportedLocale(ownLang) : undefined;
+  const explicit = fixed ?? matchSupportedLocale(savedLocale()) ?? matchSupportedLocale(ownLang);
   if (explicit) return explicit;
   const page = matchSupportedLocale(ancestorLang(el));
   const browserTags = globalThis.navigator?.languages ?? [globalThis.navigator?.language];

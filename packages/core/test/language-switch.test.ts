@@ -90,4 +90,29 @@ describe('<tandem-language-switch>', () => {
     expect(widget.getAttribute('dir')).to.equal('rtl');
     expect(shadowText(widget)).to.contain('اللغة');
   });
+
+  it('leaves a fixed-lang widget (a console preview) in its own language, and its switch changes it alone', async () => {
+    saveLocale('es');
+    const root = await fixture<HTMLElement>(
+      html`<div>
+        <tandem-test-widget id="page"></tandem-test-widget>
+        <tandem-test-widget id="preview" lang="ar" fixed-lang></tandem-test-widget>
+      </div>`,
+    );
+    const page = root.querySelector<TestWidget>('#page')!;
+    const preview = root.querySelector<TestWidget>('#preview')!;
+    await settled(page);
+    await settled(preview);
+    expect(page.getAttribute('lang'), 'the saved choice still leads other widgets').to.equal('es');
+    expect(preview.getAttribute('lang'), "the preview's own language outranks the saved choice").to.equal('ar');
+    expect(preview.getAttribute('dir')).to.equal('rtl');
+
+    const select = selectOf(preview.shadowRoot!.querySelector<TandemLanguageSwitch>('tandem-language-switch')!);
+    select.value = 'vi';
+    select.dispatchEvent(new Event('change'));
+    await settled(preview);
+    expect(preview.getAttribute('lang')).to.equal('vi');
+    expect(localStorage.getItem(SAVED_LOCALE_KEY), 'nothing remembered for the family').to.equal('es');
+    expect(page.getAttribute('lang'), 'other widgets do not follow a preview').to.equal('es');
+  });
 });

@@ -5,7 +5,7 @@
  * family's RSVP view (views/status.ts) stays a chunk of its own: most visits never show it.
  */
 import { css } from 'lit';
-import { buttonStyles, fieldErrorStyles } from '@tandem/core/ui.js';
+import { buttonStyles, fieldErrorStyles, machineNoteStyles } from '@tandem/core/ui.js';
 import { rsvpFormStyles } from './rsvp-form.styles.js';
 
 export { BackendError, backendErrorMessage } from '@tandem/core';
@@ -33,5 +33,5 @@ export { panels, renderPanel } from './views/states.js';
 
 /** Adopted next to the element's first-paint styles, in the order the single sheet used to have. */
 export const uiStyles = css`
-  ${buttonStyles} ${fieldErrorStyles} ${rsvpFormStyles}
+  ${buttonStyles} ${fieldErrorStyles} ${rsvpFormStyles} ${machineNoteStyles}
 `;

@@ -5,7 +5,7 @@
  * (frame and skeleton) waits only for the element's own small module.
  */
 import { css } from 'lit';
-import { buttonStyles, fieldErrorStyles } from '@tandem/core/ui.js';
+import { buttonStyles, fieldErrorStyles, machineNoteStyles } from '@tandem/core/ui.js';
 import { lessonContentStyles } from './lesson-viewer.styles.js';
 
 export {
@@ -34,5 +34,5 @@ export { panels, renderPanel } from './views/states.js';
 
 /** Adopted next to the element's first-paint styles, in the order the single sheet used to have. */
 export const uiStyles = css`
-  ${buttonStyles} ${fieldErrorStyles} ${lessonContentStyles}
+  ${buttonStyles} ${fieldErrorStyles} ${lessonContentStyles} ${machineNoteStyles}
 `;

@@ -605,6 +605,7 @@ export class TandemLessonViewer extends TandemElement {
             section,
             languages,
             defaultLocale: lesson.defaultLocale,
+            machineTranslated: lesson.machineTranslated,
             read: progress.read.includes(section.id),
             reading: reading?.sectionId === section.id,
             readingLocale: reading?.locale,

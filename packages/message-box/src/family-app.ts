@@ -14,6 +14,7 @@ import {
   type SignedOutReason,
 } from './client/session-store.js';
 import { StreamClient } from './client/stream-client.js';
+import { conversationStreamHandlers } from './conversation-stream.js';
 import type { TandemMessageBox } from './message-box.js';
 import { TandemMessageSentEvent, TandemSignedInEvent, TandemSignedOutEvent, type SignedInDetail } from './message-box.events.js';
 import type { WidgetApp } from './messaging-element.js';
@@ -25,6 +26,17 @@ import type * as ThreadUi from './thread/thread-ui.js';
 export type FamilyPhase = 'loading' | 'no-backend' | 'signed-out' | 'home' | 'thread' | 'load-error';
 
 const SIGN_IN_FRAGMENT = /(?:^#|&)tandem-sign-in=([^&]+)/;
+/** A printed invite's QR code opens the sign-in with its code here; the fragment keeps it out of server logs. */
+const INVITE_FRAGMENT = /(?:^#|&)tandem-invite=([^&]+)/;
+/** An address fragment as typed or scanned; a malformed escape is taken as it stands rather than failing. */
+function safeDecode(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
 
 let threadUi: typeof ThreadUi | undefined;
@@ -148,11 +160,17 @@ export class FamilyApp implements WidgetApp, ReactiveController {
     const sessions = (this.#sessions = sessionStoreFor(backend));
     this.#followSession(sessions, run);
     const link = SIGN_IN_FRAGMENT.exec(location.hash)?.[1];
+    const invite = INVITE_FRAGMENT.exec(location.hash)?.[1];
+    if (invite) {
+      this.#dropFragment('tandem-invite');
+      // Shown as printed (dashes kept); the code is normalized when it is sent.
+      this.signIn.code = safeDecode(invite).trim().toUpperCase().slice(0, 64);
+    }
     const token = this.#host.identityToken;
     const organization = this.#host.organization;
     try {
       if (link) {
-        this.#dropFragment();
+        this.#dropFragment('tandem-sign-in');
         try {
           return await this.#adopt(run, await backend.signInWithEmailLink(decodeURIComponent(link)), 'email-link');
         } catch (error) {
@@ -179,12 +197,13 @@ export class FamilyApp implements WidgetApp, ReactiveController {
     }
   }
 
-  #dropFragment(): void {
+  /** Takes a one-time value out of the address, so a reload or a shared link does not reuse it. */
+  #dropFragment(name: string): void {
     const url = new URL(location.href);
     const rest = url.hash
       .replace(/^#/, '')
       .split('&')
-      .filter((part) => !part.startsWith('tandem-sign-in='));
+      .filter((part) => !part.startsWith(`${name}=`));
     url.hash = rest.length ? `#${rest.join('&')}` : '';
     history.replaceState(history.state, '', url.href);
   }
@@ -253,33 +272,14 @@ export class FamilyApp implements WidgetApp, ReactiveController {
     const channel = this.#channel!;
     this.#stream = new StreamClient({
       open: (lastEventId) => channel.openStream({ lang: this.#locale, lastEventId }),
-      handlers: {
-        onMessage: (message) => {
-          const conversation = this.conversations.find((c) => c.id === message.conversationId);
-          if (!conversation) return void this.#loadConversations().catch(() => undefined);
-          if (conversation.lastMessage?.seq !== message.seq) {
-            conversation.lastMessage = {
-              seq: message.seq,
-              preview: message.body.slice(0, 140),
-              senderKind: message.sender.kind,
-              createdAt: message.createdAt,
-            };
-            const open = this.phase === 'thread' && this.thread?.conversation?.id === conversation.id;
-            if (message.sender.kind !== 'family' && !open && !this.thread?.messages.some((m) => m.id === message.id))
-              conversation.unread += 1;
-          }
-          this.thread?.receive(message);
-          this.#host.requestUpdate();
-        },
-        onRead: (receipt) => {
-          if (receipt.readerKind === 'family') {
-            const conversation = this.conversations.find((c) => c.id === receipt.conversationId);
-            if (conversation) conversation.unread = 0;
-          }
-          this.thread?.receiveRead(receipt);
-          this.#host.requestUpdate();
-        },
-      },
+      handlers: conversationStreamHandlers({
+        reader: 'family',
+        conversations: () => this.conversations,
+        thread: () => this.thread,
+        isOpen: (id) => this.phase === 'thread' && this.thread?.conversation?.id === id,
+        onUnknownConversation: () => void this.#loadConversations().catch(() => undefined),
+        requestUpdate: () => this.#host.requestUpdate(),
+      }),
     });
     if (this.#host.isConnected) this.#stream.start();
   }

@@ -9,6 +9,7 @@ import type { MessagingBackend } from './client/messaging-backend.js';
 import { cookieSessionCredential, isPageOrigin } from './client/http-messaging.js';
 import { messagingFor } from './client/resolve.js';
 import { StreamClient } from './client/stream-client.js';
+import { conversationStreamHandlers } from './conversation-stream.js';
 import { loadThreadUi } from './family-app.js';
 import type { TandemInbox } from './inbox.js';
 import { TandemMessageSentEvent } from './message-box.events.js';
@@ -122,32 +123,14 @@ export class InboxApp implements WidgetApp, ReactiveController {
     const channel = (this.#channel = staffChannel(backend, () => this.#credential(backend) ?? '', tokenTag(token)));
     this.#stream = new StreamClient({
       open: (lastEventId) => channel.openStream({ lang: this.#locale, lastEventId }),
-      handlers: {
-        onMessage: (message) => {
-          const conversation = this.conversations.find((c) => c.id === message.conversationId);
-          if (!conversation) return void this.#reload();
-          if (conversation.lastMessage?.seq !== message.seq) {
-            conversation.lastMessage = {
-              seq: message.seq,
-              preview: message.body.slice(0, 140),
-              senderKind: message.sender.kind,
-              createdAt: message.createdAt,
-            };
-            const open = this.phase === 'thread' && this.thread?.conversation?.id === conversation.id;
-            if (message.sender.kind === 'family' && !open) conversation.unread += 1;
-          }
-          this.thread?.receive(message);
-          this.#host.requestUpdate();
-        },
-        onRead: (receipt) => {
-          if (receipt.readerKind === 'staff') {
-            const conversation = this.conversations.find((c) => c.id === receipt.conversationId);
-            if (conversation) conversation.unread = 0;
-          }
-          this.thread?.receiveRead(receipt);
-          this.#host.requestUpdate();
-        },
-      },
+      handlers: conversationStreamHandlers({
+        reader: 'staff',
+        conversations: () => this.conversations,
+        thread: () => this.thread,
+        isOpen: (id) => this.phase === 'thread' && this.thread?.conversation?.id === id,
+        onUnknownConversation: () => void this.#reload(),
+        requestUpdate: () => this.#host.requestUpdate(),
+      }),
     });
     if (this.#host.isConnected) this.#stream.start();
     try {

@@ -83,6 +83,17 @@ describe('<tandem-message-box> sign-in', () => {
     expect(location.hash).to.equal('');
   });
 
+  it('fills in the code from a scanned invite (#tandem-invite=) and removes it from the address', async () => {
+    history.replaceState(null, '', `${location.pathname}${location.search}#tandem-invite=demo-family`);
+    const el = await renderBox(MemoryMessaging.withDemoData());
+    expect(el.phase).to.equal('signed-out');
+    expect(location.hash).to.equal('');
+    expect($<HTMLInputElement>(el, '#invite-code').value).to.equal('DEMO-FAMILY');
+    const signedIn = oneEvent(el, 'tandem-signed-in');
+    $<HTMLButtonElement>(el, '[part~="submit"]').click();
+    expect((await signedIn).detail).to.include({ familyId: 'family-garcia', via: 'invite' });
+  });
+
   it('signs in with a host identity token', async () => {
     const messaging = MemoryMessaging.withDemoData();
     const el = await fixture<TandemMessageBox>(

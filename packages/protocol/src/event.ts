@@ -45,6 +45,18 @@ export type Attendee = Static<typeof Schemas.Attendee>;
 export type NeedsSummary = Static<typeof Schemas.NeedsSummary>;
 export type EventAttendees = Static<typeof Schemas.EventAttendees>;
 
+/** Every text of an event under its `machineTranslated` key. */
+export function eventTextsByKey(
+  e: Pick<EventInput, 'title' | 'description' | 'location' | 'place'>,
+): Map<string, Record<string, string> | undefined> {
+  return new Map([
+    ['title', e.title],
+    ['description', e.description],
+    ['location', e.location],
+    ['placeName', e.place?.name],
+  ]);
+}
+
 /** Whether a response holds places: `maybe` does, so the school plans for everyone who might come. */
 export function holdsPlace(response: RsvpResponse): boolean {
   return response !== 'not-going';

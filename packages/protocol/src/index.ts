@@ -16,5 +16,8 @@ export * from './markdown.js';
 export * from './identity.js';
 export * from './message.js';
 export * from './session.js';
+export * from './embed-origins.js';
 export * from './routes.js';
 export * from './content-translation.js';
+export * from './machine-translated.js';
+export * from './lti.js';

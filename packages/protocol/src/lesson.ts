@@ -50,6 +50,25 @@ export function lessonTexts(l: Pick<LessonInput, 'title' | 'summary' | 'sections
   ];
 }
 
+/** Every text of a lesson under its `machineTranslated` key (steps and questions by position). */
+export function lessonTextsByKey(
+  l: Pick<LessonInput, 'title' | 'summary' | 'sections' | 'steps' | 'questions' | 'tip'>,
+): Map<string, LocalizedText | undefined> {
+  const texts = new Map<string, LocalizedText | undefined>([
+    ['title', l.title],
+    ['summary', l.summary],
+    ['tip', l.tip],
+  ]);
+  for (const s of l.sections) {
+    texts.set(`section:${s.id}:heading`, s.heading);
+    texts.set(`section:${s.id}:body`, s.body);
+    texts.set(`section:${s.id}:imageAlt`, s.image?.alt);
+  }
+  l.steps.forEach((step, n) => texts.set(`step:${n}`, step));
+  l.questions.forEach((question, n) => texts.set(`question:${n}`, question));
+  return texts;
+}
+
 function textLength(value: string): number {
   return [...value.normalize('NFC')].length;
 }

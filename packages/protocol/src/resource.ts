@@ -69,6 +69,22 @@ export function resourceTexts(r: Pick<ResourceInput, 'name' | 'description' | 'e
   return [r.name, r.description, r.eligibility, r.fees, r.schedule?.notes, ...r.phones.map((p) => p.description)];
 }
 
+/** Every text of a resource under its `machineTranslated` key (phones by position, closures by date). */
+export function resourceTextsByKey(
+  r: Pick<ResourceInput, 'name' | 'description' | 'eligibility' | 'fees' | 'schedule' | 'phones'>,
+): Map<string, LocalizedText | undefined> {
+  const texts = new Map<string, LocalizedText | undefined>([
+    ['name', r.name],
+    ['description', r.description],
+    ['eligibility', r.eligibility],
+    ['fees', r.fees],
+    ['scheduleNotes', r.schedule?.notes],
+  ]);
+  r.phones.forEach((phone, n) => texts.set(`phone:${n}`, phone.description));
+  for (const closure of r.schedule?.closures ?? []) texts.set(`closure:${closure.date}`, closure.note);
+  return texts;
+}
+
 // ---- Opening hours -------------------------------------------------------------------------------
 
 export interface OpenStatus {

@@ -88,6 +88,13 @@ export const routes = {
     summary: 'Stop taking responses',
     status: 200,
   },
+  unpublishSurvey: {
+    method: 'POST',
+    path: '/api/v1/surveys/:surveyId/unpublish',
+    access: 'staff',
+    summary: 'Take a published survey back to draft (families see it as not available); 409 for a closed survey',
+    status: 200,
+  },
   getSurveyResults: {
     method: 'GET',
     path: '/api/v1/surveys/:surveyId/results',
@@ -214,6 +221,13 @@ export const routes = {
     path: '/api/v1/events/:eventId/rsvps/:rsvpId/check-in',
     access: 'staff',
     summary: 'Mark a family as arrived at the door',
+    status: 200,
+  },
+  undoCheckInRsvp: {
+    method: 'DELETE',
+    path: '/api/v1/events/:eventId/rsvps/:rsvpId/check-in',
+    access: 'staff',
+    summary: 'Undo a mistaken door check-in; undoing twice is fine',
     status: 200,
   },
   listPublicResources: {
@@ -653,7 +667,22 @@ export const routes = {
     method: 'GET',
     path: '/api/v1/audit',
     access: 'staff',
-    summary: "The organization's audit log, newest first; organization admins only",
+    summary: "The organization's audit log, newest first, filtered by actor, action and time; school admins see their schools' entries",
+    status: 200,
+  },
+  // Sites allowed to embed the organization's widgets (empty: any site).
+  getEmbedOrigins: {
+    method: 'GET',
+    path: '/api/v1/organization/embed-origins',
+    access: 'staff',
+    summary: "Sites allowed to embed the organization's widgets; empty means any site",
+    status: 200,
+  },
+  setEmbedOrigins: {
+    method: 'PUT',
+    path: '/api/v1/organization/embed-origins',
+    access: 'staff',
+    summary: "Replace the sites allowed to embed the organization's widgets; organization admins only",
     status: 200,
   },
   // Content translation for staff editors (issue 7): machine drafts that staff review before families see them as reviewed.
@@ -662,6 +691,42 @@ export const routes = {
     path: '/api/v1/content-translations',
     access: 'staff',
     summary: 'Machine-translate a batch of texts from one language to others with the configured provider; 503 when none is configured',
+    status: 200,
+  },
+  // LTI 1.3 (LMS plugin): registrations of the organization's LMSs, organization admins only.
+  listLtiRegistrations: {
+    method: 'GET',
+    path: '/api/v1/lti/registrations',
+    access: 'staff',
+    summary: "Tandem's LTI tool URLs and the organization's LMS registrations; organization admins only",
+    status: 200,
+  },
+  createLtiRegistration: {
+    method: 'POST',
+    path: '/api/v1/lti/registrations',
+    access: 'staff',
+    summary: 'Register an LMS by hand (issuer, client id, deployments, endpoints); approved at once',
+    status: 201,
+  },
+  approveLtiRegistration: {
+    method: 'POST',
+    path: '/api/v1/lti/registrations/:registrationId/approve',
+    access: 'staff',
+    summary: 'Approve a pending (dynamic) registration for one school, so its launches are accepted',
+    status: 200,
+  },
+  disableLtiRegistration: {
+    method: 'POST',
+    path: '/api/v1/lti/registrations/:registrationId/disable',
+    access: 'staff',
+    summary: 'Stop accepting launches from a registration',
+    status: 200,
+  },
+  importLtiRoster: {
+    method: 'POST',
+    path: '/api/v1/lti/contexts/:contextId/roster-imports',
+    access: 'staff',
+    summary: "Import a course's members from the LMS (Names and Role Provisioning); safe to repeat",
     status: 200,
   },
 } as const satisfies Record<string, RouteSpec>;

@@ -31,7 +31,6 @@ export type ResponseReceipt = Static<typeof Schemas.ResponseReceipt>;
 export type QuestionResult = Static<typeof Schemas.QuestionResult>;
 export type SurveyResults = Static<typeof Schemas.SurveyResults>;
 export type SurveyList = Static<typeof Schemas.SurveyList>;
-export type MachineTranslated = Static<typeof Schemas.MachineTranslated>;
 
 /** All questions of a survey in order, across its sections. */
 export function allQuestions(survey: { sections: readonly { questions: readonly Question[] }[] }): Question[] {

@@ -15,11 +15,17 @@ import { migrateToLatest } from './db/migrations.js';
 import type { IdentityVerifier } from './identity.js';
 import { createMessaging, type MessagingOptions } from './messages/messaging.js';
 import { registerMessagingRoutes } from './messages/register.js';
+import type { LtiOptions } from './lti/config.js';
+import { registerLti } from './lti/routes.js';
 import { loggingNotificationSink, type NotificationSink } from './notifications.js';
 import { HttpProblem, notFound, sendProblem, toHttpProblem } from './problems.js';
 import { registerAssets } from './routes/assets.js';
 import { registerEmbedDocs } from './routes/embed-docs.js';
 import { registerEmbedPages } from './routes/embed-pages.js';
+import { embedOriginGuard, frameAncestorsResolver } from './embed-origins/guard.js';
+import { ContentOwners } from './embed-origins/owners.js';
+import { registerEmbedOriginRoutes } from './embed-origins/routes.js';
+import { EmbedOriginCache } from './embed-origins/store.js';
 import { registerStaffEventRoutes } from './routes/events.js';
 import { registerStaffLessonRoutes } from './routes/lessons.js';
 import { registerPublicLessonRoutes } from './routes/public-lessons.js';
@@ -70,6 +76,8 @@ export interface BuildAppOptions {
   trustProxy?: boolean;
   /** Staff console sign-in: session timeouts and sign-in throttling. */
   console?: ConsoleAuthOptions;
+  /** Tandem as an LTI 1.3 tool in LMSs: public address, outbound address policy, clock skew. */
+  lti?: LtiOptions;
 }
 
 declare module 'fastify' {
@@ -132,6 +140,12 @@ async function createServer(database: TandemDatabase, options: BuildAppOptions):
     rateLimitPerMinute: options.rateLimitPerMinute ?? rateLimitFromEnv(),
   };
   app.decorate('tandem', { database });
+  // Whose content a public request or embed page is about, and which sites that organization lets embed it.
+  const embedChecks = {
+    owners: new ContentOwners(database.db),
+    policies: new EmbedOriginCache(database.db),
+    publicUrl: messaging.publicUrl,
+  };
 
   const retentionDays = options.idempotencyRetentionDays ?? 7;
   const prune = () =>
@@ -172,6 +186,8 @@ async function createServer(database: TandemDatabase, options: BuildAppOptions):
     } else reply.header('cross-origin-resource-policy', 'cross-origin');
     if (request.url.startsWith('/api/')) reply.header('content-security-policy', "default-src 'none'; frame-ancestors 'none'");
   });
+  // Organizations that list their sites refuse the public API to browsers on other sites (embed-origins/guard.ts).
+  app.addHook('preHandler', embedOriginGuard(embedChecks, isPublicPath));
 
   // One static policy for everything public; staff routes opt out with `config: { cors: false }`.
   await app.register(fastifyCors, {
@@ -249,13 +265,20 @@ async function createServer(database: TandemDatabase, options: BuildAppOptions):
   registerStaffLessonRoutes(app, ctx);
   registerMessagingRoutes(app, ctx, messaging);
   registerContentTranslationRoutes(app, ctx, messagingOptions);
+  await registerLti(app, ctx, {
+    serverKey: messaging.serverKey,
+    publicUrl: messaging.publicUrl,
+    development: messagingOptions?.development ?? (process.env.NODE_ENV === 'development' || process.env.NODE_ENV === 'test'),
+    options: options.lti ?? {},
+  });
+  registerEmbedOriginRoutes(app, ctx, embedChecks.policies);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   await registerAssets(app, {
     assetsDir: options.assetsDir ?? DEFAULT_ASSETS_DIR,
     ...(options.demo ? { demoDir: options.demoDir ?? DEFAULT_DEMO_DIR } : {}),
   });
-  registerEmbedPages(app, { assetsDir: options.assetsDir ?? DEFAULT_ASSETS_DIR });
+  registerEmbedPages(app, { assetsDir: options.assetsDir ?? DEFAULT_ASSETS_DIR, frameAncestorsFor: frameAncestorsResolver(embedChecks) });
   registerEmbedDocs(app);
   await registerConsolePage(app, { assetsDir: options.assetsDir ?? DEFAULT_ASSETS_DIR });
 

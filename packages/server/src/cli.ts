@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-/** tandem-server: start the backend, migrate, seed the demo, create staff users and API tokens. */
+/** tandem-server: start the backend, migrate, seed the demo, create organizations, schools, staff users and API tokens. */
+import { randomUUID } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
@@ -9,9 +10,18 @@ import { migrateToLatest } from './db/migrations.js';
 import type { StaffRole } from './db/schema.js';
 import { seedDemo } from './seed/demo.js';
 import { exportHsds, importHsds } from './store/resource-import.js';
-import { createApiToken, createStaffUser, findOrganizationBySlug, schoolBelongsTo, STAFF_ROLES } from './store/organizations.js';
+import {
+  createApiToken,
+  createStaffUser,
+  ensureSchool,
+  findOrganizationBySlug,
+  schoolBelongsTo,
+  STAFF_ROLES,
+} from './store/organizations.js';
 import { setSchoolMemberships } from './console-auth/memberships.js';
 import { createStaffApiToken } from './messages/staff-tokens.js';
+import { ServerKey } from './identity/server-key.js';
+import { ToolKeys } from './lti/keys.js';
 
 const USAGE = `Usage: tandem-server <command> [options]
 
@@ -19,6 +29,9 @@ Commands:
   start [--demo] [--port N] [--host H]   migrate, then serve the API (and with --demo, seed and serve demo/)
   migrate                                bring the database schema up to date
   seed-demo                              create the demo district "lincoln" with surveys, events, resources, lessons (idempotent)
+  org create --slug SLUG --name N        add an organization (a district or a single school's own account)
+  school create --org SLUG --name N [--id ID]
+                                         add a school to an organization (the id defaults to one made from the name)
   staff create --org SLUG --email E --name N --role admin|staff [--password P] [--school ID]… [--school-admin ID]…
                                          add a staff user (password from --password, TANDEM_PASSWORD or a prompt);
                                          admin runs the whole organization; --school makes a staff user a member of a
@@ -29,6 +42,8 @@ Commands:
   resources import FILE --org SLUG [--publish] [--default-locale L] [--time-zone Z]
                                          import HSDS-style JSON; services with a known HSDS id are updated,
                                          others created as drafts (--publish: published); exits 1 if any was refused
+  lti rotate-key                         give the LTI tool a new signing key; the previous one stays in the JWKS
+                                         (/lti/jwks) so LMSs that cached it keep working until they fetch again
   resources export --org SLUG [--status published|draft] [--out FILE]
                                          write the organization's resources as HSDS JSON to FILE or stdout
 
@@ -195,6 +210,49 @@ async function resources(rest: string[]): Promise<void> {
   throw new UsageError('Use "resources import FILE --org SLUG" or "resources export --org SLUG".');
 }
 
+/** Slugs and school ids are what embed snippets and URLs carry: the API's own id shape. */
+const ID_PATTERN = /^[a-z0-9][a-z0-9_-]{0,63}$/;
+
+/** `lincoln-middle` from "Lincoln Middle School": lowercase ASCII letters and digits joined by dashes. */
+function idFromName(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '') // accents come apart under NFKD: ñ is n plus a mark
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 64)
+    .replace(/-+$/, '');
+}
+
+async function createOrganization(args: string[]): Promise<void> {
+  const { values } = parseArgs({ args, options: { slug: { type: 'string' }, name: { type: 'string' } } });
+  const slug = requireOption(values, 'slug');
+  const name = requireOption(values, 'name');
+  if (!ID_PATTERN.test(slug)) throw new UsageError('--slug may hold lowercase letters, digits, "-" and "_" (at most 64).');
+  await withDatabase(async (database) => {
+    if (await findOrganizationBySlug(database.db, slug)) throw new UsageError(`An organization with slug "${slug}" already exists.`);
+    await database.db.insertInto('organizations').values({ id: randomUUID(), slug, name, created_at: new Date().toISOString() }).execute();
+    console.log(`Created organization "${name}" (${slug}). Add its schools with "school create --org ${slug}".`);
+  });
+}
+
+async function createSchool(args: string[]): Promise<void> {
+  const { values } = parseArgs({ args, options: { org: { type: 'string' }, name: { type: 'string' }, id: { type: 'string' } } });
+  const slug = requireOption(values, 'org');
+  const name = requireOption(values, 'name');
+  const id = values.id?.trim() || idFromName(name);
+  if (!ID_PATTERN.test(id)) throw new UsageError('--id may hold lowercase letters, digits, "-" and "_" (at most 64).');
+  await withDatabase(async (database) => {
+    const orgId = await organizationId(database, slug);
+    const taken = await database.db.selectFrom('schools').select('organization_id').where('id', '=', id).executeTakeFirst();
+    if (taken) throw new UsageError(`A school with id "${id}" already exists; choose another with --id.`);
+    await ensureSchool(database.db, orgId, id, name);
+    console.log(`Created school "${name}" (${id}) in ${slug}.`);
+    console.log(id);
+  });
+}
+
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
   switch (command) {
@@ -216,6 +274,16 @@ async function main(argv: string[]): Promise<void> {
       await withDatabase((database) => seedDemo(database.db));
       console.log('Demo district "lincoln" with Lincoln Elementary, its surveys, Family Math Night, resources and lessons is in place.');
       return;
+    }
+    case 'org': {
+      const [sub, ...args] = rest;
+      if (sub !== 'create') throw new UsageError('Use "org create".');
+      return createOrganization(args);
+    }
+    case 'school': {
+      const [sub, ...args] = rest;
+      if (sub !== 'create') throw new UsageError('Use "school create".');
+      return createSchool(args);
     }
     case 'staff': {
       const [sub, ...args] = rest;
@@ -289,6 +357,17 @@ async function main(argv: string[]): Promise<void> {
           : await createApiToken(database.db, { organizationId: orgId, role, name });
         console.log(`Created ${role} API token "${name}" for ${slug}. It is shown only this once; store it somewhere safe.`);
         console.log(token);
+      });
+      return;
+    }
+    case 'lti': {
+      const [sub, ...args] = rest;
+      if (sub !== 'rotate-key') throw new UsageError('Use "lti rotate-key".');
+      parseArgs({ args, options: {} });
+      await withDatabase(async (database) => {
+        const serverKey = new ServerKey(database.db, process.env.TANDEM_SECRET_KEY || undefined);
+        const kid = await new ToolKeys(database.db, serverKey).rotate();
+        console.log(`The LTI tool now signs with key ${kid}; the previous key stays published at /lti/jwks.`);
       });
       return;
     }

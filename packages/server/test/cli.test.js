@@ -37,6 +37,52 @@ describe('tandem-server CLI', () => {
     }
   });
 
+  it('creates an organization and its schools, refusing duplicates and ids a URL cannot carry', async () => {
+    const org = run(['org', 'create', '--slug', 'riverside', '--name', 'Riverside Unified']);
+    assert.equal(org.status, 0, org.stderr);
+    const school = run(['school', 'create', '--org', 'riverside', '--name', 'Escuela Peña Middle School']);
+    assert.equal(school.status, 0, school.stderr);
+    assert.equal(school.stdout.trim().split('\n').at(-1), 'escuela-pena-middle-school');
+    const refusals = [
+      [['org', 'create', '--slug', 'riverside', '--name', 'Again'], /already exists/],
+      [['org', 'create', '--slug', 'River Side', '--name', 'X'], /--slug may hold/],
+      [['school', 'create', '--org', 'riverside', '--name', 'Escuela Peña Middle School'], /already exists; choose another with --id/],
+      [['school', 'create', '--org', 'nowhere', '--name', 'X'], /No organization with slug "nowhere"/],
+      [['school', 'create', '--org', 'riverside', '--name', '中文学校'], /--id may hold/],
+    ];
+    for (const [args, message] of refusals) {
+      const result = run(args);
+      assert.notEqual(result.status, 0, args.join(' '));
+      assert.match(result.stderr, message, args.join(' '));
+    }
+    // A staff member of the new school can be created with it, which proves the school is the organization's.
+    const staff = run(['staff', 'create', '--org', 'riverside', '--email', 'lee@riverside.example', '--name', 'Lee', '--role', 'staff'], {
+      env: { TANDEM_PASSWORD: 'a long enough password' },
+    });
+    assert.equal(staff.status, 0, staff.stderr);
+    const member = run(
+      [
+        'staff',
+        'create',
+        '--org',
+        'riverside',
+        '--email',
+        'kim@riverside.example',
+        '--name',
+        'Kim',
+        '--role',
+        'staff',
+        '--school',
+        'escuela-pena-middle-school',
+      ],
+      {
+        env: { TANDEM_PASSWORD: 'a long enough password' },
+      },
+    );
+    assert.equal(member.status, 0, member.stderr);
+    assert.match(member.stdout, /escuela-pena-middle-school: staff/);
+  });
+
   it('refuses bad input with a clear message and a non-zero exit', () => {
     const cases = [
       [['token', 'create', '--role', 'admin'], /Missing --org/],
@@ -100,7 +146,12 @@ describe('tandem-server CLI', () => {
     assert.equal(viaStdin.status, 0, viaStdin.stderr);
     const database = openDatabase({ dialect: 'sqlite', file: join(dataDir, 'tandem.sqlite') });
     try {
-      const users = await database.db.selectFrom('staff_users').select(['email', 'role', 'password_hash']).orderBy('email').execute();
+      const users = await database.db
+        .selectFrom('staff_users')
+        .select(['email', 'role', 'password_hash'])
+        .where('email', 'like', '%@lincoln.example')
+        .orderBy('email')
+        .execute();
       assert.deepEqual(
         users.map((u) => [u.email, u.role]),
         [
@@ -138,13 +189,18 @@ describe('tandem-server CLI', () => {
     assert.match(duplicate.stderr, /already exists/);
   });
 
-  it('prints a new token as the last line, and that token works against the running server', async () => {
+  it('prints a new token as the last line, and that token works against the running server; rotated LTI keys are published', async () => {
     const created = run(['token', 'create', '--org', 'lincoln', '--role', 'admin', '--name', 'ci']);
     assert.equal(created.status, 0, created.stderr);
     const lines = created.stdout.trimEnd().split('\n');
     assert.ok(lines.length >= 2, 'a human sentence comes before the token');
     const token = lines.at(-1);
     assert.match(token, /^tdm_[A-Za-z0-9_-]{43}$/);
+    const kids = [1, 2].map(() => {
+      const rotated = run(['lti', 'rotate-key']);
+      assert.equal(rotated.status, 0, rotated.stderr);
+      return /signs with key (\S+);/.exec(rotated.stdout)?.[1];
+    });
 
     const server = spawn(process.execPath, [CLI, 'start', '--port', '0', '--host', '127.0.0.1'], {
       env,
@@ -170,6 +226,16 @@ describe('tandem-server CLI', () => {
       assert.ok(ids.includes('lincoln-family-survey'));
       const refused = await fetch(new URL('api/v1/surveys', url), { headers: { authorization: `Bearer ${token}x` } });
       assert.equal(refused.status, 401);
+      // The LTI tool publishes the key it signs with and the one before, so platforms that cached it keep verifying.
+      const jwks = await (await fetch(new URL('lti/jwks', url))).json();
+      assert.deepEqual(
+        jwks.keys.map((k) => k.kid),
+        [kids[1], kids[0]],
+      );
+      assert.ok(
+        jwks.keys.every((k) => k.d === undefined && k.p === undefined),
+        'public parts only',
+      );
       const health = await (await fetch(new URL('healthz', url))).json();
       assert.deepEqual(health, { status: 'ok', database: 'sqlite' });
     } finally {

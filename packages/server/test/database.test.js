@@ -38,6 +38,17 @@ const TABLES = [
   'messages',
   'conversation_reads',
   'message_translations',
+  'lti_tool_keys',
+  'lti_registrations',
+  'lti_login_states',
+  'lti_used_nonces',
+  'lti_users',
+  'lti_mentor_links',
+  'lti_contexts',
+  'lti_context_members',
+  'lti_deep_link_sessions',
+  'embed_origins',
+  'audit_log_schools',
   'server_keys',
 ];
 
@@ -63,6 +74,8 @@ for (const target of databaseTargets()) {
         '0004_messages',
         '0005_session_identity_key',
         '0006_console_auth',
+        '0007_lti',
+        '0008_embed_origins',
       ]);
       for (const table of TABLES) assert.equal(await countRows(database.db, table), 0, `${table} exists and is empty`);
       assert.deepEqual(await migrateToLatest(database.db), []);

@@ -52,6 +52,7 @@ describe('HTTP surface', () => {
       updateSurvey: 'PATCH /api/v1/surveys/{surveyId}',
       publishSurvey: 'POST /api/v1/surveys/{surveyId}/publish',
       closeSurvey: 'POST /api/v1/surveys/{surveyId}/close',
+      unpublishSurvey: 'POST /api/v1/surveys/{surveyId}/unpublish',
       getSurveyResults: 'GET /api/v1/surveys/{surveyId}/results',
       getSurveyResultsCsv: 'GET /api/v1/surveys/{surveyId}/results.csv',
       getPublicEvent: 'GET /api/v1/public/events/{eventId}',
@@ -70,6 +71,7 @@ describe('HTTP surface', () => {
       getEventAttendees: 'GET /api/v1/events/{eventId}/attendees',
       getEventAttendeesCsv: 'GET /api/v1/events/{eventId}/attendees.csv',
       checkInRsvp: 'POST /api/v1/events/{eventId}/rsvps/{rsvpId}/check-in',
+      undoCheckInRsvp: 'DELETE /api/v1/events/{eventId}/rsvps/{rsvpId}/check-in',
       listPublicResources: 'GET /api/v1/public/resources',
       getPublicResource: 'GET /api/v1/public/resources/{resourceId}',
       submitResourceFeedback: 'POST /api/v1/public/resources/{resourceId}/feedback',
@@ -131,7 +133,14 @@ describe('HTTP surface', () => {
       requestPasswordReset: 'POST /api/v1/session/password-reset',
       completePasswordReset: 'POST /api/v1/session/password-reset/complete',
       listAudit: 'GET /api/v1/audit',
+      getEmbedOrigins: 'GET /api/v1/organization/embed-origins',
+      setEmbedOrigins: 'PUT /api/v1/organization/embed-origins',
       translateContent: 'POST /api/v1/content-translations',
+      listLtiRegistrations: 'GET /api/v1/lti/registrations',
+      createLtiRegistration: 'POST /api/v1/lti/registrations',
+      approveLtiRegistration: 'POST /api/v1/lti/registrations/{registrationId}/approve',
+      disableLtiRegistration: 'POST /api/v1/lti/registrations/{registrationId}/disable',
+      importLtiRoster: 'POST /api/v1/lti/contexts/{contextId}/roster-imports',
     });
     const submitOp = doc.paths['/api/v1/public/surveys/{surveyId}/responses'].post;
     assert.ok(submitOp.requestBody.content['application/json'].schema.properties.answers);

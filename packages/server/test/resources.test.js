@@ -91,6 +91,56 @@ for (const target of databaseTargets()) {
       assert.ok(list.json().items.some((r) => r.id === resource.id && r.status === 'draft'));
     });
 
+    it('empties optional fields when a PATCH sends null, keeps those it leaves out, and refuses null on required ones', async () => {
+      const created = await ctx.app.inject({
+        method: 'POST',
+        url: '/api/v1/resources',
+        headers: tenant.auth,
+        payload: sampleResourceInput([tenant.schoolId], {
+          url: 'https://food.example',
+          email: 'help@food.example',
+          machineTranslated: { eligibility: ['es'] },
+          eligibility: { en: 'Anyone', es: 'Cualquiera' },
+        }),
+      });
+      assert.equal(created.statusCode, 201, created.body);
+      const id = created.json().id;
+      const cleared = await ctx.app.inject({
+        method: 'PATCH',
+        url: `/api/v1/resources/${id}`,
+        headers: tenant.auth,
+        payload: { url: null, email: null, location: null, eligibility: null, fees: null },
+      });
+      assert.equal(cleared.statusCode, 200, cleared.body);
+      const body = cleared.json();
+      for (const field of ['url', 'email', 'location', 'eligibility', 'fees']) assert.equal(body[field], undefined, `${field} is gone`);
+      assert.equal(body.machineTranslated, undefined, 'the mark on the removed eligibility went with it');
+      assert.equal(body.organizationName, 'Neighbors United', 'fields left out stay');
+      assert.deepEqual(body.phones, [{ number: '651-555-0100', type: 'voice' }]);
+      const stored = (await ctx.app.inject({ url: `/api/v1/resources/${id}`, headers: tenant.auth })).json();
+      assert.equal(stored.url, undefined, 'the removal was stored, not only answered');
+      assert.equal(stored.location, undefined);
+      await ctx.app.inject({ method: 'POST', url: `/api/v1/resources/${id}/publish`, headers: tenant.auth });
+      const seen = (await ctx.app.inject({ url: `/api/v1/public/resources/${id}` })).json();
+      assert.equal(seen.email, undefined, 'families no longer see the removed email');
+
+      const before = (await ctx.app.inject({ url: `/api/v1/resources/${id}`, headers: tenant.auth })).json();
+      const refused = await ctx.app.inject({
+        method: 'PATCH',
+        url: `/api/v1/resources/${id}`,
+        headers: tenant.auth,
+        payload: { name: null, url: null },
+      });
+      assert.equal(refused.statusCode, 422, 'a required field cannot be removed');
+      assert.ok(isProblemResponse(refused));
+      assert.ok(
+        refused.json().errors.some((e) => e.pointer === '/name'),
+        refused.body,
+      );
+      const unchanged = (await ctx.app.inject({ url: `/api/v1/resources/${id}`, headers: tenant.auth })).json();
+      assert.equal(unchanged.updatedAt, before.updatedAt, 'a refused patch writes nothing');
+    });
+
     it('refuses invalid content with per-field problems and writes nothing', async () => {
       const before = await countRows(ctx.db, 'resources');
       const bad = await ctx.app.inject({

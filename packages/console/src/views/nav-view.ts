@@ -12,10 +12,20 @@ export function screenName(screen: ConsoleScreen): string {
       return msg('Surveys', { id: 'console.nav.surveys' });
     case 'events':
       return msg('Events', { id: 'console.nav.events' });
+    case 'lessons':
+      return msg('Lessons', { id: 'console.nav.lessons' });
+    case 'resources':
+      return msg('Resources', { id: 'console.nav.resources' });
     case 'messages':
       return msg('Messages', { id: 'console.nav.messages' });
     case 'families':
       return msg('Families', { id: 'console.nav.families' });
+    case 'lms':
+      return msg('LMS', { id: 'console.nav.lms' });
+    case 'settings':
+      return msg('Settings', { id: 'console.settings.heading' });
+    case 'audit':
+      return msg('Audit log', { id: 'console.audit.heading' });
   }
 }
 

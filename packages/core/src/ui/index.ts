@@ -6,6 +6,7 @@ export { TandemLanguageSwitch } from './language-switch.js';
 export { TandemStatus, type StatusTone } from './status.js';
 export { buttonStyles } from './button-styles.js';
 export { fieldErrorStyles, renderFieldError } from './field-error.js';
+export { machineNoteStyles, renderMachineNote } from './machine-note.js';
 
 /** Registers <tandem-language-switch> and <tandem-status> unless already defined (a second copy of Tandem). */
 export function defineTandemUi(): void {

@@ -1,7 +1,8 @@
 /** The event's facts: when (one session), where with a map link, the online link, and who it is for. */
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
-import type { PublicEvent } from '@tandem/protocol';
+import { renderMachineNote } from '@tandem/core/ui.js';
+import { showsMachineTranslation, type PublicEvent } from '@tandem/protocol';
 import { localized, type TextContext } from '../localized-text.js';
 import { renderRemaining, renderTime, renderZoneNote } from './when.js';
 
@@ -23,7 +24,13 @@ export function renderDetails(event: PublicEvent, text: TextContext): TemplateRe
         place
           ? row(
               msg('Where', { id: 'rsvp.where' }),
-              html`<span>${localized(place.name, text)}</span><span>${place.address}</span>${
+              html`<span
+                  >${localized(place.name, text)}${
+                    showsMachineTranslation(event.machineTranslated, 'placeName', place.name, text.locale, event.defaultLocale)
+                      ? renderMachineNote(true)
+                      : nothing
+                  }</span
+                ><span>${place.address}</span>${
                   place.mapUrl
                     ? html`<a href=${place.mapUrl} target="_blank" rel="noopener noreferrer"
                         >${msg('Open map', { id: 'rsvp.map' })}${newTab()}</a

@@ -2,7 +2,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import { localeDisplayName } from '@tandem/core';
-import { matchSupportedLocale, SUPPORTED_LOCALES, type PublicEvent, type SupportedLocale } from '@tandem/protocol';
+import { renderMachineNote } from '@tandem/core/ui.js';
+import { matchSupportedLocale, showsMachineTranslation, SUPPORTED_LOCALES, type PublicEvent, type SupportedLocale } from '@tandem/protocol';
 import { fallsBack, localized, type TextContext } from '../localized-text.js';
 import { renderHeaderFrame } from './loading.js';
 
@@ -20,6 +21,13 @@ export function renderHeader(event: PublicEvent | undefined, text: TextContext):
     ? html`<p class="school">${event.school.name}</p>
         <h2 class="title" id="event-title">${localized(event.title, text)}</h2>
         ${event.description ? html`<p class="muted">${localized(event.description, text)}</p>` : nothing}
+        ${
+          (['title', 'description'] as const).some((key) =>
+            showsMachineTranslation(event.machineTranslated, key, event[key], text.locale, event.defaultLocale),
+          )
+            ? renderMachineNote()
+            : nothing
+        }
         ${
           shown
             ? html`<p class="note">

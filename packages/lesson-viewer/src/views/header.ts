@@ -2,7 +2,15 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import { localeDisplayName } from '@tandem/core';
-import { LOCALE_NAMES, matchSupportedLocale, SUPPORTED_LOCALES, type PublicLesson, type SupportedLocale } from '@tandem/protocol';
+import { renderMachineNote } from '@tandem/core/ui.js';
+import {
+  LOCALE_NAMES,
+  matchSupportedLocale,
+  showsMachineTranslation,
+  SUPPORTED_LOCALES,
+  type PublicLesson,
+  type SupportedLocale,
+} from '@tandem/protocol';
 import { gradeBandLabel, minutesLabel, subjectLabel } from '../lesson-labels.js';
 import { noVoiceMessage } from '../lesson-messages.js';
 import { pairedText, pick } from '../localized-text.js';
@@ -69,6 +77,13 @@ export function renderHeader(options: HeaderOptions): TemplateResult {
     </div>
     <h2 class="title" id="lesson-title">${pairedText(languages, lesson.title, lesson.defaultLocale)}</h2>
     <div class="summary">${pairedText(languages, lesson.summary, lesson.defaultLocale, 'div')}</div>
+    ${
+      (['title', 'summary'] as const).some((key) =>
+        showsMachineTranslation(lesson.machineTranslated, key, lesson[key], locale, lesson.defaultLocale),
+      )
+        ? renderMachineNote()
+        : nothing
+    }
     <dl class="facts" part="facts">
       <div>
         <dt>${msg('Grades', { id: 'lesson.fact.grades' })}</dt>

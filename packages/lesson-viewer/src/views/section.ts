@@ -2,7 +2,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import { localeDisplayName } from '@tandem/core';
-import { parseMarkdown, type LessonSection } from '@tandem/protocol';
+import { renderMachineNote } from '@tandem/core/ui.js';
+import { parseMarkdown, showsMachineTranslation, type LessonSection, type MachineTranslated } from '@tandem/protocol';
 import { renderBlock } from '../markdown-view.js';
 import { paired, pairedText, pick } from '../localized-text.js';
 import type { SpeechState } from '../read-aloud.js';
@@ -13,6 +14,8 @@ export interface SectionOptions {
   /** The languages shown: the reading language, then the second language of the bilingual view. */
   languages: readonly string[];
   defaultLocale: string;
+  /** The lesson's unreviewed machine translations, for the quiet note on this section's text. */
+  machineTranslated?: MachineTranslated | undefined;
   read: boolean;
   /** Speech or a recording is reading this section now, in `readingLocale`. */
   reading: boolean;
@@ -78,6 +81,15 @@ function listenControls(options: SectionOptions, locale: string, several: boolea
     ${options.noVoice === locale ? html`<p class="no-voice" part="no-voice">${noVoiceMessage(name)}</p>` : nothing}`;
 }
 
+/** Whether any text of the section the family reads (heading, text, picture description) is an unreviewed machine translation. */
+function machineTranslated(options: SectionOptions): boolean {
+  const { section, languages, defaultLocale, machineTranslated: marks } = options;
+  const texts = { heading: section.heading, body: section.body, imageAlt: section.image?.alt };
+  return Object.entries(texts).some(([part, text]) =>
+    showsMachineTranslation(marks, `section:${section.id}:${part}`, text, languages[0]!, defaultLocale),
+  );
+}
+
 export function renderSection(options: SectionOptions): TemplateResult {
   const { section, languages, defaultLocale } = options;
   const headingId = `heading-${section.id}`;
@@ -94,6 +106,7 @@ export function renderSection(options: SectionOptions): TemplateResult {
     aria-current=${options.reading ? 'true' : nothing}
   >
     ${section.heading ? html`<h3 id=${headingId} tabindex="-1">${pairedText(languages, section.heading, defaultLocale)}</h3>` : nothing}
+    ${machineTranslated(options) ? renderMachineNote() : nothing}
     ${
       image && imageUrl
         ? html`<img

@@ -1,7 +1,8 @@
 /** TypeBox schemas for events, sessions, RSVPs and attendee lists. */
 import { Type } from '@sinclair/typebox';
 import { ACCESSIBILITY_NOTE_MAX, EVENT_NEEDS, EVENT_STATUSES, PARTY_MAX, RSVP_NOTE_MAX, RSVP_RESPONSES, RSVP_STATUSES } from '../event.js';
-import { LocaleCode, LocalizedText } from './locales.js';
+import { LocaleCode, LocalizedText, MachineTranslated } from './locales.js';
+import { RemovablePatch } from './patch.js';
 import { Id } from './survey.js';
 
 /** Links families may follow; `javascript:` and other schemes are refused. */
@@ -48,13 +49,19 @@ const eventContent = {
   /** The family needs the RSVP form asks about. */
   needsAsked: Type.Array(EventNeedName, { uniqueItems: true, maxItems: EVENT_NEEDS.length }),
   sessions: Type.Array(EventSession, { minItems: 1, maxItems: 200 }),
+  /**
+   * Unreviewed machine translations. Keys (see `eventTextsByKey`): `title`, `description`, `location` and
+   * `placeName` (sessions and the needs asked carry no text of their own). An edit that sends it replaces it;
+   * one that leaves it out keeps it.
+   */
+  machineTranslated: Type.Optional(MachineTranslated),
 };
 
 /** What staff write when they create or edit an event. */
 export const EventInput = Type.Object({ schoolId: Id, ...eventContent }, { additionalProperties: false });
 
-/** A partial edit; omitted fields stay as they are. */
-export const EventPatch = Type.Partial(EventInput, { additionalProperties: false });
+/** A partial edit; omitted fields stay as they are, `null` removes an optional one. */
+export const EventPatch = RemovablePatch(EventInput);
 
 export const StaffEventSession = Type.Object({
   ...EventSession.properties,
@@ -109,6 +116,8 @@ export const PublicEvent = Type.Object({
   status: Type.Union([Type.Literal('published'), Type.Literal('cancelled')]),
   sessions: Type.Array(PublicEventSession),
   school: Type.Object({ id: Id, name: Type.String() }),
+  /** Texts that are unreviewed machine translations, so the widget can say so quietly. */
+  machineTranslated: Type.Optional(MachineTranslated),
 });
 
 export const RsvpContact = Type.Object(

@@ -8,5 +8,7 @@ export * from './lesson.js';
 export * from './identity.js';
 export * from './message.js';
 export * from './session.js';
+export * from './embed-origins.js';
 export * from './routes.js';
 export * from './content-translation.js';
+export * from './lti.js';

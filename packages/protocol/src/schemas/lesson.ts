@@ -1,7 +1,7 @@
 /** TypeBox schemas for take-home lessons, "We tried it!" completions and the staff view of them. */
 import { Type } from '@sinclair/typebox';
 import { LESSON_GRADE_BANDS, LESSON_STATUSES, LESSON_SUBJECTS, REFLECTION_MAX } from '../lesson.js';
-import { LocaleCode, LocalizedText } from './locales.js';
+import { LocaleCode, LocalizedText, MachineTranslated } from './locales.js';
 import { Id } from './survey.js';
 
 const HttpsUrl = Type.String({ pattern: '^https?://[^\\s]+$', maxLength: 2000, description: 'An http(s) URL' });
@@ -49,6 +49,12 @@ const lessonContent = {
   questions: Type.Array(LocalizedText, { maxItems: 30 }),
   /** The "try this at home" tip. */
   tip: LocalizedText,
+  /**
+   * Unreviewed machine translations. Keys (see `lessonTextsByKey`): `title`, `summary`, `tip`,
+   * `section:<id>:heading`, `section:<id>:body`, `section:<id>:imageAlt`, `step:<n>` and `question:<n>`
+   * (steps and questions by position, from 0). An edit that sends it replaces it; one that leaves it out keeps it.
+   */
+  machineTranslated: Type.Optional(MachineTranslated),
 };
 
 /** What staff write when they create or edit a lesson. */

@@ -1,8 +1,9 @@
 /** TypeBox schemas for community resources (an HSDS-shaped service), family feedback and HSDS import results. */
 import { Type } from '@sinclair/typebox';
 import { FEEDBACK_COMMENT_MAX, PHONE_TYPES, RESOURCE_CATEGORIES, RESOURCE_STATUSES } from '../resource.js';
-import { LocaleCode, LocalizedText } from './locales.js';
+import { LocaleCode, LocalizedText, MachineTranslated } from './locales.js';
 import { FieldError } from './problem.js';
+import { RemovablePatch } from './patch.js';
 import { Id } from './survey.js';
 
 const WebUrl = Type.String({ pattern: '^https?://[^\\s]+$', maxLength: 2000, description: 'An http(s) URL' });
@@ -84,13 +85,19 @@ const resourceContent = {
   timeZone: Type.String({ maxLength: 64 }),
   schedule: Type.Optional(ResourceSchedule),
   defaultLocale: LocaleCode,
+  /**
+   * Unreviewed machine translations. Keys (see `resourceTextsByKey`): `name`, `description`, `eligibility`,
+   * `fees`, `scheduleNotes`, `phone:<n>` (the description of the n-th phone, from 0) and `closure:<YYYY-MM-DD>`
+   * (that closure's note). An edit that sends it replaces it; one that leaves it out keeps it.
+   */
+  machineTranslated: Type.Optional(MachineTranslated),
 };
 
 /** What staff write when they create or edit a resource. */
 export const ResourceInput = Type.Object(resourceContent, { additionalProperties: false });
 
-/** A partial edit; omitted fields stay, given fields (LocalizedText included) replace the whole value. */
-export const ResourcePatch = Type.Partial(ResourceInput, { additionalProperties: false });
+/** A partial edit; omitted fields stay, given fields (LocalizedText included) replace the whole value, `null` removes an optional one. */
+export const ResourcePatch = RemovablePatch(ResourceInput);
 
 /** A resource as staff see it. */
 export const Resource = Type.Object({

@@ -1,6 +1,7 @@
 /** The route table with its TypeBox schemas, for the server to register and validate against. */
 import { Type, type TSchema } from '@sinclair/typebox';
 import { routes as routeTable, type RouteName, type RouteSpec } from '../routes.js';
+import { EmbedOrigins } from './embed-origins.js';
 import {
   PublicSurvey,
   ResponseReceipt,
@@ -95,6 +96,16 @@ import {
   SignInRequest,
 } from './session.js';
 import { ContentTranslationRequest, ContentTranslationResult } from './content-translation.js';
+import {
+  LtiApproval,
+  LtiContextParams,
+  LtiRegistration,
+  LtiRegistrationInput,
+  LtiRegistrationList,
+  LtiRegistrationParams,
+  LtiRosterImportInput,
+  LtiRosterImportResult,
+} from './lti.js';
 
 export interface RouteSchemas {
   params?: TSchema;
@@ -144,6 +155,7 @@ const schemas: Record<RouteName, RouteSchemas> = {
   updateSurvey: { params: SurveyParams, body: SurveyPatch, response: Survey },
   publishSurvey: { params: SurveyParams, response: Survey },
   closeSurvey: { params: SurveyParams, response: Survey },
+  unpublishSurvey: { params: SurveyParams, response: Survey },
   getSurveyResults: { params: SurveyParams, response: SurveyResults },
   getSurveyResultsCsv: { params: SurveyParams },
   getPublicEvent: { params: EventParams, response: PublicEvent },
@@ -162,6 +174,7 @@ const schemas: Record<RouteName, RouteSchemas> = {
   getEventAttendees: { params: EventParams, response: EventAttendees },
   getEventAttendeesCsv: { params: EventParams },
   checkInRsvp: { params: EventRsvpParams, response: Attendee },
+  undoCheckInRsvp: { params: EventRsvpParams, response: Attendee },
   listPublicResources: { querystring: ResourceQuery, response: PublicResourceList },
   getPublicResource: { params: ResourceParams, response: PublicResource },
   submitResourceFeedback: { params: ResourceParams, body: ResourceFeedbackInput, response: ResourceFeedbackReceipt },
@@ -224,7 +237,15 @@ const schemas: Record<RouteName, RouteSchemas> = {
   requestPasswordReset: { body: PasswordResetRequest, response: Accepted },
   completePasswordReset: { body: PasswordResetCompletion },
   listAudit: { querystring: AuditQuery, response: AuditPage },
+  getEmbedOrigins: { response: EmbedOrigins },
+  setEmbedOrigins: { body: EmbedOrigins, response: EmbedOrigins },
   translateContent: { body: ContentTranslationRequest, response: ContentTranslationResult },
+  // LTI 1.3: the organization's LMS registrations and roster imports.
+  listLtiRegistrations: { response: LtiRegistrationList },
+  createLtiRegistration: { body: LtiRegistrationInput, response: LtiRegistration },
+  approveLtiRegistration: { params: LtiRegistrationParams, body: LtiApproval, response: LtiRegistration },
+  disableLtiRegistration: { params: LtiRegistrationParams, response: LtiRegistration },
+  importLtiRoster: { params: LtiContextParams, body: LtiRosterImportInput, response: LtiRosterImportResult },
 };
 
 /** Every route of `routes` with its schemas attached. */

@@ -3,6 +3,8 @@ import { Type } from '@sinclair/typebox';
 import { AUDIT_PAGE_MAX, CONSOLE_ROLES, SCHOOL_ROLES, STAFF_PASSWORD_MAX, STAFF_PASSWORD_MIN } from '../session.js';
 
 const Instant = Type.String({ format: 'date-time' });
+/** A UTC day or an ISO 8601 instant, as the audit filters take them. */
+const AUDIT_TIME_PATTERN = '^[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]{1,9})?)?(Z|[+-][0-9]{2}:[0-9]{2}))?$';
 /** Spaces around it are forgiven (pasted addresses carry them); the server trims and lower-cases. */
 const Email = Type.String({ minLength: 3, maxLength: 254, pattern: '^\\s*[^\\s@]+@[^\\s@]+\\s*$' });
 /** Sign-in takes any password up to the maximum: one chosen under an older, shorter rule still signs in. */
@@ -56,10 +58,13 @@ export const AuditEntry = Type.Object({
     kind: Type.Union([Type.Literal('staff'), Type.Literal('token'), Type.Literal('system')]),
     id: Type.Optional(Type.String()),
     name: Type.Optional(Type.String()),
+    /** A staff member's current email (tokens and the server have none). */
+    email: Type.Optional(Type.String()),
   }),
   /** `session.signed-in`, `survey.published`, `event.attendees-exported`, … */
   action: Type.String(),
-  target: Type.Optional(Type.Object({ kind: Type.String(), id: Type.String() })),
+  /** `label`: what the target was called when the entry was written (a survey's title, a staff member's name). */
+  target: Type.Optional(Type.Object({ kind: Type.String(), id: Type.String(), label: Type.Optional(Type.String()) })),
   details: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
   ip: Type.Optional(Type.String()),
 });
@@ -73,6 +78,14 @@ export const AuditPage = Type.Object({
 export const AuditQuery = Type.Object(
   {
     before: Type.Optional(Type.String({ maxLength: 200 })),
+    /** A staff member's or token's id, or a staff member's email. */
+    actor: Type.Optional(Type.String({ minLength: 1, maxLength: 254 })),
+    /** An action (`survey.published`), or a kind without a dot (`survey`) for all of its actions. */
+    action: Type.Optional(Type.String({ pattern: '^[a-z][a-z0-9.-]{0,79}$' })),
+    /** Entries at or after this instant or UTC day (YYYY-MM-DD). */
+    from: Type.Optional(Type.String({ pattern: AUDIT_TIME_PATTERN })),
+    /** Entries at or before this instant, or through the end of this UTC day (YYYY-MM-DD). */
+    to: Type.Optional(Type.String({ pattern: AUDIT_TIME_PATTERN })),
     limit: Type.Optional(Type.String({ pattern: '^[0-9]{1,3}$', description: `Entries per page, 1–${AUDIT_PAGE_MAX} (default 50)` })),
   },
   { additionalProperties: false },

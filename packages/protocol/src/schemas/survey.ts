@@ -1,7 +1,8 @@
 /** TypeBox schemas for surveys, questions, responses and results. */
 import { Type } from '@sinclair/typebox';
 import { LONG_TEXT_MAX, QUESTION_TYPES, SHORT_TEXT_MAX, SURVEY_STATUSES } from '../survey.js';
-import { LocaleCode, LocalizedText } from './locales.js';
+import { LocaleCode, LocalizedText, MachineTranslated } from './locales.js';
+import { RemovablePatch } from './patch.js';
 
 /** Ids are short, URL-safe and stable, so they can stand in embed snippets and CSV headers. */
 export const Id = Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$' });
@@ -72,14 +73,12 @@ export const SurveySection = Type.Object(
 
 export const SurveyStatus = Type.Union(SURVEY_STATUSES.map((s) => Type.Literal(s)));
 
-/**
- * Which texts are machine translations no one has reviewed yet, per language: keys name a text by stable ids
- * (`title`, `description`, `section:<id>:title`, `question:<id>:prompt`, `question:<id>:help`,
- * `question:<id>:lowLabel`, `option:<questionId>:<optionId>`…), values list the unreviewed languages.
+/*
+ * `machineTranslated` keys of a survey: `title`, `description`, `section:<id>:title`, `section:<id>:description`,
+ * `question:<id>:prompt`, `question:<id>:help`, `question:<id>:lowLabel`, `question:<id>:highLabel`,
+ * `option:<questionId>:<optionId>`. The schema itself is shared by every content type (./locales.ts).
  */
-export const MachineTranslated = Type.Record(Type.String({ maxLength: 200 }), Type.Array(LocaleCode, { maxItems: 20 }), {
-  maxProperties: 5000,
-});
+export { MachineTranslated };
 
 /** What staff write when they create or edit a survey. */
 export const SurveyInput = Type.Object(
@@ -94,8 +93,8 @@ export const SurveyInput = Type.Object(
   { additionalProperties: false },
 );
 
-/** A partial edit; omitted fields stay as they are. */
-export const SurveyPatch = Type.Partial(SurveyInput, { additionalProperties: false });
+/** A partial edit; omitted fields stay as they are, `null` removes an optional one. */
+export const SurveyPatch = RemovablePatch(SurveyInput);
 
 /** A survey as staff see it. */
 export const Survey = Type.Object({

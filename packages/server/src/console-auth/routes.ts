@@ -5,6 +5,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import {
   AUDIT_PAGE_MAX,
   type AuditQuery,
+  type FieldError,
   type PasswordChange,
   type PasswordResetCompletion,
   type PasswordResetRequest,
@@ -26,6 +27,7 @@ import { unauthorized, validationProblem } from '../problems.js';
 import { routeOptions, staffRouteOptions } from '../routes/route-schema.js';
 import { hashPassword, verifyPassword } from '../secrets.js';
 import { auditPage, recordAudit } from './audit.js';
+import { membershipsOf } from './school-scope.js';
 import { consoleAuthConfig, isCrossSite, type ConsoleAuthConfig, type ConsoleAuthOptions } from './config.js';
 import { completePasswordReset, sendPasswordReset } from './password-reset.js';
 import { pruneConsoleCredentials } from './prune.js';
@@ -310,16 +312,66 @@ export async function registerConsoleAuth(app: FastifyInstance, ctx: AppContext,
     },
   });
 
+  /**
+   * The audit log, newest first, a page at a time (`?before=` the previous page's `next`), filtered by
+   * `actor` (id or email), `action` (exact, or a kind such as `survey`) and `from`/`to` (instants or UTC days,
+   * both inclusive). Who reads what: organization admins (and admin API tokens) read every entry; a school
+   * admin reads the entries about the schools they administer (their content, and their staff's sign-ins
+   * and account changes), not organization-wide ones; other staff get 403, since the log names colleagues
+   * and the families' data they took out.
+   */
   app.route<{ Querystring: AuditQuery }>({
     ...staffRouteOptions('listAudit', preHandler),
     handler: async (request, reply) => {
       const principal = principalOf(request);
-      if (principal.role !== 'admin') throw forbiddenProblem('Only an organization admin reads the audit log.');
+      let schoolIds: string[] | undefined;
+      if (principal.role !== 'admin' || principal.schoolIds !== undefined) {
+        const administered = principal.staffUserId
+          ? (await membershipsOf(db, principal.organizationId, principal.staffUserId)).filter((m) => m.role === 'admin')
+          : [];
+        if (administered.length === 0) throw forbiddenProblem('Only organization and school admins read the audit log.');
+        schoolIds = administered.map((m) => m.schoolId);
+      }
+      const { before, actor, action, from, to } = request.query;
+      const range = auditRange(from, to);
       const limit = Math.min(AUDIT_PAGE_MAX, Math.max(1, Number(request.query.limit ?? 50)));
       reply.header('cache-control', 'no-store');
-      return auditPage(db, principal.organizationId, { limit, ...(request.query.before ? { before: request.query.before } : {}) });
+      return auditPage(db, principal.organizationId, {
+        limit,
+        ...(before ? { before } : {}),
+        ...(actor ? { actor } : {}),
+        ...(action ? { action } : {}),
+        ...range,
+        ...(schoolIds ? { schoolIds } : {}),
+      });
     },
   });
+}
+
+/** `from`/`to` as stored instants: a day runs from its start (UTC) through its end; 422 for impossible dates. */
+function auditRange(from: string | undefined, to: string | undefined): { from?: string; toExclusive?: string } {
+  const errors: FieldError[] = [];
+  const instant = (value: string, name: 'from' | 'to'): string | undefined => {
+    const day = /^\d{4}-\d{2}-\d{2}$/.test(value);
+    const time = new Date(day ? `${value}T00:00:00.000Z` : value);
+    if (Number.isNaN(time.getTime()) || (day && time.toISOString().slice(0, 10) !== value)) {
+      errors.push({
+        pointer: `/querystring/${name}`,
+        code: 'invalid-format',
+        detail: 'Give a real date (YYYY-MM-DD) or an ISO 8601 time.',
+      });
+      return undefined;
+    }
+    // `to` includes its whole day, or its very instant (stored times have milliseconds).
+    if (name === 'to') time.setTime(time.getTime() + (day ? 86_400_000 : 1));
+    return time.toISOString();
+  };
+  const range = {
+    ...(from ? { from: instant(from, 'from') } : {}),
+    ...(to ? { toExclusive: instant(to, 'to') } : {}),
+  };
+  if (errors.length > 0) throw validationProblem(errors);
+  return range as { from?: string; toExclusive?: string };
 }
 
 /**

@@ -3,6 +3,8 @@ import { Migrator, PostgresAdapter, sql, type Kysely, type Migration, type Migra
 import { messagingMigration } from './migrations/0004-messages.js';
 import { consoleAuthMigration } from './migrations/0006-console-auth.js';
 import { sessionIdentityKeyMigration } from './migrations/0005-session-identity-key.js';
+import { embedOriginsMigration } from './migrations/0008-embed-origins.js';
+import { ltiMigration } from './migrations/0007-lti.js';
 
 const initial: Migration = {
   async up(db: Kysely<any>) {
@@ -242,6 +244,8 @@ export const migrations: Record<string, Migration> = {
   '0004_messages': messagingMigration,
   '0006_console_auth': consoleAuthMigration,
   '0005_session_identity_key': sessionIdentityKeyMigration,
+  '0008_embed_origins': embedOriginsMigration,
+  '0007_lti': ltiMigration,
 };
 
 class InCodeMigrationProvider implements MigrationProvider {

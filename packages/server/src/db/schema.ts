@@ -224,6 +224,23 @@ export interface AuditLogTable {
   /** JSON object. */
   details: string | null;
   ip: string | null;
+  /** What the target was called when the entry was written (migration 0008; older entries have none). */
+  target_label?: string | null;
+}
+
+/** The schools an audit entry concerns, for school admins' view of the log (migration 0008). */
+export interface AuditLogSchoolsTable {
+  audit_id: string;
+  organization_id: string;
+  school_id: string;
+}
+
+/** A site allowed to embed the organization's widgets (migration 0008); none means any site. */
+export interface EmbedOriginsTable {
+  organization_id: string;
+  origin: string;
+  /** Order as staff listed them. */
+  position: number;
 }
 
 export interface DatabaseSchema {
@@ -245,6 +262,8 @@ export interface DatabaseSchema {
   password_reset_tokens: PasswordResetTokensTable;
   sign_in_throttle: SignInThrottleTable;
   audit_log: AuditLogTable;
+  audit_log_schools: AuditLogSchoolsTable;
+  embed_origins: EmbedOriginsTable;
 }
 
 declare module '../messages/tables.js' {

@@ -172,7 +172,7 @@ export function renderEmbedDocs(server: string, packagesDir: string): string {
 </tbody></table>
 <p>The frame sends its height to the parent page with <code>postMessage</code> whenever it changes, also as <code>{subject: "lti.frameResize", height}</code> for learning management systems. <code>tandem-frame.js</code> applies it to every <code>iframe[data-tandem-embed]</code>, only when the message comes from that iframe's own window and from the origin its <code>src</code> names.</p>
 <p>Browsers that block third-party storage (Safari, private windows, Chromium's newest defaults) give a frame from another site no offline storage: answers typed offline are still sent when the connection returns, but only while the page stays open. The script embed, or a frame on the same registrable domain as your site, keeps them across visits.</p>
-<p>Any site may frame these pages. To allow only yours, the server's operator sets <code>TANDEM_FRAME_ANCESTORS</code> (for example <code>https://www.district.org https://lms.district.org</code>).</p>
+<p>Any site may frame these pages until your organization lists its own: an organization administrator adds them in the staff console under <strong>Settings → Sites allowed to embed your content</strong>. Then only those sites may frame your widgets or call the public API from a browser. Without such a list, the server's operator may set a default with <code>TANDEM_FRAME_ANCESTORS</code> (for example <code>https://www.district.org https://lms.district.org</code>).</p>
 
 ${table('Theme tokens every widget reads (set them on the element or any ancestor)', base?.cssProperties, true)}
 

@@ -58,6 +58,12 @@ export interface EmbedPagesOptions {
    * (space- or comma-separated), else any site: the widgets are public and meant to be embedded anywhere.
    */
   frameAncestors?: string[];
+  /**
+   * The `frame-ancestors` of one page when its organization lists the sites allowed to embed it
+   * (`'self'` and those sites), else undefined for the default above. `widget` is `sign-in` for the
+   * family sign-in page, whose id is the school.
+   */
+  frameAncestorsFor?: (widget: string, id: string, query: Record<string, string | undefined>) => Promise<string[] | undefined>;
 }
 
 /** The policy of every embed page: the page's own scripts and styles, the API, images from anywhere. */
@@ -173,8 +179,13 @@ const framable: RouteShorthandOptions = {
 
 export function registerEmbedPages(app: FastifyInstance, options: EmbedPagesOptions): void {
   const policy = embedPagePolicy(options.frameAncestors ?? frameAncestorsFromEnv());
+  /** The organization's own policy for a page that names its content, else the server-wide one. */
+  const policyFor = async (widget: string, id: string, query: Query) => {
+    const ancestors = options.frameAncestorsFor ? await options.frameAncestorsFor(widget, id, query) : undefined;
+    return ancestors ? embedPagePolicy(ancestors) : policy;
+  };
 
-  app.get<{ Params: { widget: string; id: string }; Querystring: Query }>('/embed/:widget/:id', framable, (request, reply) => {
+  app.get<{ Params: { widget: string; id: string }; Querystring: Query }>('/embed/:widget/:id', framable, async (request, reply) => {
     const root = '../../';
     const widget = Object.hasOwn(EMBED_WIDGETS, request.params.widget) ? EMBED_WIDGETS[request.params.widget] : undefined;
     if (!widget) {
@@ -213,12 +224,12 @@ export function registerEmbedPages(app: FastifyInstance, options: EmbedPagesOpti
         bundle: widget.bundle,
         body: element(widget.tag, attributes),
       }),
-      policy,
+      await policyFor(request.params.widget, id, query),
     );
   });
 
   // Sign-in emails link here (`/family/sign-in#tandem-sign-in=TOKEN`); the message box redeems the fragment itself.
-  app.get<{ Querystring: Query }>('/family/sign-in', framable, (request, reply) => {
+  app.get<{ Querystring: Query }>('/family/sign-in', framable, async (request, reply) => {
     const root = '../';
     const query = request.query;
     const problem = queryProblem(query);
@@ -232,7 +243,7 @@ export function registerEmbedPages(app: FastifyInstance, options: EmbedPagesOpti
       reply,
       200,
       renderShell({ root, title: 'Family messages – sign in', lang, theme: pageTheme(query), bundle: 'message-box', body }),
-      policy,
+      query.school !== undefined && ID.test(query.school) ? await policyFor('sign-in', query.school, query) : policy,
     );
   });
 

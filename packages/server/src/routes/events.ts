@@ -1,8 +1,9 @@
-/** The staff event API: list, create, read, edit, publish, cancel, attendees with needs, CSV and check-in, always within the token's organization. */
+/** The staff event API: list, create, read, edit, publish, cancel, attendees with needs, CSV and check-in (and its undo), always within the token's organization. */
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import {
+  eventTextsByKey,
   validateEventContent,
   type EventAttendees,
   type EventInput,
@@ -34,6 +35,8 @@ import {
   type SessionRow,
 } from '../store/events.js';
 import { findStoredResult, toRow } from '../store/idempotency.js';
+import { editedMarks } from '../store/machine-marks.js';
+import { sentMarks } from '../store/patch.js';
 import { schoolBelongsTo } from '../store/organizations.js';
 import { needsSummary, promoteWaitlisted, toAttendee, toPromotion, waitlistPosition, type RsvpRow } from '../store/rsvps.js';
 import { idempotencyKeyOf, replay } from './public-surveys.js';
@@ -227,8 +230,11 @@ export function registerStaffEventRoutes(app: FastifyInstance, ctx: AppContext):
       const before = await ownedEvent(organizationId, request.params.eventId);
       const current = parseEventContent(before);
       const patch = request.body;
-      const pick = <K extends keyof EventPatch & keyof typeof current>(k: K) =>
-        (patch[k] ?? current[k]) === undefined ? {} : { [k]: patch[k] ?? current[k] };
+      // Left out keeps the stored value; null removes it (a description or online link emptied in the console).
+      const pick = <K extends keyof EventPatch & keyof typeof current>(k: K) => {
+        const value = patch[k] === null ? undefined : (patch[k] ?? current[k]);
+        return value === undefined ? {} : { [k]: value };
+      };
       const merged: EventInput = {
         schoolId: patch.schoolId ?? before.school_id,
         title: patch.title ?? current.title,
@@ -242,6 +248,13 @@ export function registerStaffEventRoutes(app: FastifyInstance, ctx: AppContext):
         ...pick('onlineUrl'),
         ...pick('audience'),
       };
+      const marks = editedMarks(
+        sentMarks(patch.machineTranslated),
+        current.machineTranslated,
+        eventTextsByKey(current),
+        eventTextsByKey(merged),
+      );
+      if (marks) merged.machineTranslated = marks;
       await checkContent(db, organizationId, merged);
       const now = laterThan(before.updated_at);
       const promoted = await db.transaction().execute(async (trx) => {
@@ -417,6 +430,37 @@ export function registerStaffEventRoutes(app: FastifyInstance, ctx: AppContext):
         .where('id', '=', rsvp.id)
         .where('attended_at', 'is', null)
         .execute();
+      const updated = (await find())!;
+      return toAttendee(updated, await waitlistPosition(db, updated));
+    },
+  });
+
+  app.route<{ Params: EventParams & { rsvpId: string } }>({
+    ...staffRouteOptions('undoCheckInRsvp', preHandler),
+    handler: async (request) => {
+      const principal = principalOf(request);
+      const event = await ownedEvent(principal.organizationId, request.params.eventId);
+      const find = () =>
+        db
+          .selectFrom('rsvps')
+          .selectAll()
+          .where('id', '=', request.params.rsvpId)
+          .where('event_id', '=', event.id)
+          .where('organization_id', '=', principal.organizationId)
+          .executeTakeFirst();
+      const rsvp = await find();
+      if (!rsvp) throw notFound('No RSVP with this id for this event.');
+      // Undoing twice (a double tap at the door) answers the same; only a real change is audited.
+      if (rsvp.attended_at !== null) {
+        await db.updateTable('rsvps').set({ attended_at: null }).where('id', '=', rsvp.id).execute();
+        await recordAudit(
+          db,
+          principal,
+          'event.check-in-undone',
+          { kind: 'rsvp', id: rsvp.id },
+          { eventId: event.id, was: rsvp.attended_at },
+        );
+      }
       const updated = (await find())!;
       return toAttendee(updated, await waitlistPosition(db, updated));
     },

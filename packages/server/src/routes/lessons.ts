@@ -2,8 +2,9 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
-import { validateLessonContent, type FieldError, type LessonInput, type LessonPatch } from '@tandem/protocol';
+import { lessonTextsByKey, validateLessonContent, type FieldError, type LessonInput, type LessonPatch } from '@tandem/protocol';
 import { principalOf, requireStaff, type StaffPrincipal } from '../auth.js';
+import { checkListedSchools, seesListedContent } from '../console-auth/listed-schools.js';
 import type { AppContext } from '../context.js';
 import type { DatabaseSchema } from '../db/schema.js';
 import { notFound, validationProblem } from '../problems.js';
@@ -16,6 +17,7 @@ import {
   toLesson,
   type LessonRow,
 } from '../store/lessons.js';
+import { editedMarks, withKeptMarks } from '../store/machine-marks.js';
 import { schoolBelongsTo } from '../store/organizations.js';
 import { writeStatusChange } from '../store/status-change.js';
 import { laterThan } from '../timestamps.js';
@@ -42,9 +44,10 @@ export function registerStaffLessonRoutes(app: FastifyInstance, ctx: AppContext)
   const db = ctx.database.db;
   const preHandler = requireStaff(db);
 
-  const owned = async (organizationId: string, lessonId: string) => {
-    const row = await findOwnedLesson(db, organizationId, lessonId);
-    if (!row) throw lessonNotFound();
+  // A lesson outside a school-scoped staff member's schools answers 404, as one of another organization does.
+  const owned = async (principal: StaffPrincipal, lessonId: string) => {
+    const row = await findOwnedLesson(db, principal.organizationId, lessonId);
+    if (!row || !seesListedContent(principal, parseLessonContent(row).schoolIds)) throw lessonNotFound();
     return row;
   };
   const present = async (organizationId: string, lessonId: string) => {
@@ -67,7 +70,12 @@ export function registerStaffLessonRoutes(app: FastifyInstance, ctx: AppContext)
 
   app.route({
     ...staffRouteOptions('listLessons', preHandler),
-    handler: async (request) => ({ items: await listLessons(db, principalOf(request).organizationId) }),
+    handler: async (request) => {
+      const principal = principalOf(request);
+      return {
+        items: (await listLessons(db, principal.organizationId)).filter((lesson) => seesListedContent(principal, lesson.schoolIds)),
+      };
+    },
   });
 
   app.route<{ Body: LessonInput }>({
@@ -76,13 +84,15 @@ export function registerStaffLessonRoutes(app: FastifyInstance, ctx: AppContext)
       const { organizationId } = principalOf(request);
       const key = idempotencyKeyOf(request, false);
       await checkLessonContent(db, organizationId, request.body);
+      checkListedSchools(principalOf(request), request.body.schoolIds);
+      const content = withKeptMarks(request.body, request.body.machineTranslated, lessonTextsByKey(request.body));
       return writeOnce(db, reply, request, { scope: `create-lesson:${organizationId}`, key, statusCode: 201 }, async (trx, now) => {
         const row: LessonRow = {
           id: randomUUID(),
           organization_id: organizationId,
           status: 'draft',
           default_locale: request.body.defaultLocale,
-          content: JSON.stringify(request.body),
+          content: JSON.stringify(content),
           created_at: now,
           updated_at: now,
           published_at: null,
@@ -97,7 +107,7 @@ export function registerStaffLessonRoutes(app: FastifyInstance, ctx: AppContext)
     ...staffRouteOptions('getLesson', preHandler),
     handler: async (request) => {
       const { organizationId } = principalOf(request);
-      return present(organizationId, (await owned(organizationId, request.params.lessonId)).id);
+      return present(organizationId, (await owned(principalOf(request), request.params.lessonId)).id);
     },
   });
 
@@ -105,9 +115,14 @@ export function registerStaffLessonRoutes(app: FastifyInstance, ctx: AppContext)
     ...staffRouteOptions('updateLesson', preHandler),
     handler: async (request) => {
       const { organizationId } = principalOf(request);
-      const before = await owned(organizationId, request.params.lessonId);
-      const merged: LessonInput = { ...parseLessonContent(before), ...request.body };
+      const before = await owned(principalOf(request), request.params.lessonId);
+      const stored = parseLessonContent(before);
+      const edited: LessonInput = { ...stored, ...request.body };
+      const after = lessonTextsByKey(edited);
+      const marks = editedMarks(request.body.machineTranslated, stored.machineTranslated, lessonTextsByKey(stored), after);
+      const merged = withKeptMarks(edited, marks, after);
       await checkLessonContent(db, organizationId, merged);
+      checkListedSchools(principalOf(request), merged.schoolIds, stored.schoolIds);
       await db
         .updateTable('lessons')
         .set({ default_locale: merged.defaultLocale, content: JSON.stringify(merged), updated_at: laterThan(before.updated_at) })
@@ -122,7 +137,7 @@ export function registerStaffLessonRoutes(app: FastifyInstance, ctx: AppContext)
     ...staffRouteOptions('publishLesson', preHandler),
     handler: async (request) => {
       const { organizationId } = principalOf(request);
-      return setStatus(organizationId, await owned(organizationId, request.params.lessonId), 'published', principalOf(request));
+      return setStatus(organizationId, await owned(principalOf(request), request.params.lessonId), 'published', principalOf(request));
     },
   });
 
@@ -130,7 +145,7 @@ export function registerStaffLessonRoutes(app: FastifyInstance, ctx: AppContext)
     ...staffRouteOptions('unpublishLesson', preHandler),
     handler: async (request) => {
       const { organizationId } = principalOf(request);
-      return setStatus(organizationId, await owned(organizationId, request.params.lessonId), 'draft', principalOf(request));
+      return setStatus(organizationId, await owned(principalOf(request), request.params.lessonId), 'draft', principalOf(request));
     },
   });
 
@@ -138,7 +153,7 @@ export function registerStaffLessonRoutes(app: FastifyInstance, ctx: AppContext)
     ...staffRouteOptions('getLessonCompletions', preHandler),
     handler: async (request, reply) => {
       const { organizationId } = principalOf(request);
-      const row = await owned(organizationId, request.params.lessonId);
+      const row = await owned(principalOf(request), request.params.lessonId);
       reply.header('cache-control', 'no-store');
       return lessonCompletions(db, organizationId, row.id);
     },

@@ -2,11 +2,14 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
-import { validateResourceContent, type FieldError, type ResourceInput, type ResourcePatch } from '@tandem/protocol';
+import { resourceTextsByKey, validateResourceContent, type FieldError, type ResourceInput, type ResourcePatch } from '@tandem/protocol';
 import { principalOf, requireStaff, type StaffPrincipal } from '../auth.js';
+import { checkListedSchools, requireOrganizationWide, seesListedContent } from '../console-auth/listed-schools.js';
 import type { AppContext } from '../context.js';
 import type { DatabaseSchema } from '../db/schema.js';
 import { notFound, validationProblem } from '../problems.js';
+import { editedMarks, withKeptMarks } from '../store/machine-marks.js';
+import { applyPatch, sentMarks } from '../store/patch.js';
 import { schoolBelongsTo } from '../store/organizations.js';
 import { exportHsds, importHsds } from '../store/resource-import.js';
 import {
@@ -48,11 +51,14 @@ export function registerStaffResourceRoutes(app: FastifyInstance, ctx: AppContex
   const db = ctx.database.db;
   const preHandler = requireStaff(db);
 
-  const owned = async (organizationId: string, resourceId: string) => {
-    const row = await findOwnedResource(db, organizationId, resourceId);
-    if (!row) throw resourceNotFound();
+  // A resource outside a school-scoped staff member's schools answers 404, as one of another organization does.
+  const owned = async (principal: StaffPrincipal, resourceId: string) => {
+    const row = await findOwnedResource(db, principal.organizationId, resourceId);
+    if (!row || !seesListedContent(principal, parseResourceContent(row).schoolIds)) throw resourceNotFound();
     return row;
   };
+  const visible = async (principal: StaffPrincipal) =>
+    (await listResources(db, principal.organizationId)).filter((row) => seesListedContent(principal, parseResourceContent(row).schoolIds));
   const setStatus = async (organizationId: string, row: ResourceRow, status: ResourceRow['status'], actor: StaffPrincipal) => {
     if (row.status !== status) {
       await writeStatusChange(
@@ -72,7 +78,7 @@ export function registerStaffResourceRoutes(app: FastifyInstance, ctx: AppContex
 
   app.route({
     ...staffRouteOptions('listResources', preHandler),
-    handler: async (request) => ({ items: (await listResources(db, principalOf(request).organizationId)).map(toResource) }),
+    handler: async (request) => ({ items: (await visible(principalOf(request))).map(toResource) }),
   });
 
   app.route<{ Body: ResourceInput }>({
@@ -81,6 +87,7 @@ export function registerStaffResourceRoutes(app: FastifyInstance, ctx: AppContex
       const { organizationId } = principalOf(request);
       const key = idempotencyKeyOf(request, false);
       await checkResourceContent(db, organizationId, request.body);
+      checkListedSchools(principalOf(request), request.body.schoolIds);
       return writeOnce(db, reply, request, { scope: `create-resource:${organizationId}`, key, statusCode: 201 }, async (trx, now) => {
         const row: ResourceRow = {
           id: randomUUID(),
@@ -100,16 +107,21 @@ export function registerStaffResourceRoutes(app: FastifyInstance, ctx: AppContex
 
   app.route<{ Params: ResourceParams }>({
     ...staffRouteOptions('getResource', preHandler),
-    handler: async (request) => toResource(await owned(principalOf(request).organizationId, request.params.resourceId)),
+    handler: async (request) => toResource(await owned(principalOf(request), request.params.resourceId)),
   });
 
   app.route<{ Params: ResourceParams; Body: ResourcePatch }>({
     ...staffRouteOptions('updateResource', preHandler),
     handler: async (request) => {
       const { organizationId } = principalOf(request);
-      const before = await owned(organizationId, request.params.resourceId);
-      const merged: ResourceInput = { ...parseResourceContent(before), ...request.body };
+      const before = await owned(principalOf(request), request.params.resourceId);
+      const stored = parseResourceContent(before);
+      const edited = applyPatch(stored, request.body);
+      const after = resourceTextsByKey(edited);
+      const marks = editedMarks(sentMarks(request.body.machineTranslated), stored.machineTranslated, resourceTextsByKey(stored), after);
+      const merged = withKeptMarks(edited, marks, after);
       await checkResourceContent(db, organizationId, merged);
+      checkListedSchools(principalOf(request), merged.schoolIds, stored.schoolIds);
       await db
         .updateTable('resources')
         .set({ ...resourceColumns(merged), updated_at: laterThan(before.updated_at) })
@@ -124,7 +136,7 @@ export function registerStaffResourceRoutes(app: FastifyInstance, ctx: AppContex
     ...staffRouteOptions('publishResource', preHandler),
     handler: async (request) => {
       const { organizationId } = principalOf(request);
-      return setStatus(organizationId, await owned(organizationId, request.params.resourceId), 'published', principalOf(request));
+      return setStatus(organizationId, await owned(principalOf(request), request.params.resourceId), 'published', principalOf(request));
     },
   });
 
@@ -132,7 +144,7 @@ export function registerStaffResourceRoutes(app: FastifyInstance, ctx: AppContex
     ...staffRouteOptions('unpublishResource', preHandler),
     handler: async (request) => {
       const { organizationId } = principalOf(request);
-      return setStatus(organizationId, await owned(organizationId, request.params.resourceId), 'draft', principalOf(request));
+      return setStatus(organizationId, await owned(principalOf(request), request.params.resourceId), 'draft', principalOf(request));
     },
   });
 
@@ -140,7 +152,7 @@ export function registerStaffResourceRoutes(app: FastifyInstance, ctx: AppContex
     ...staffRouteOptions('getResourceFeedback', preHandler),
     handler: async (request, reply) => {
       const { organizationId } = principalOf(request);
-      const row = await owned(organizationId, request.params.resourceId);
+      const row = await owned(principalOf(request), request.params.resourceId);
       reply.header('cache-control', 'no-store');
       return feedbackSummary(db, organizationId, row.id);
     },
@@ -150,7 +162,11 @@ export function registerStaffResourceRoutes(app: FastifyInstance, ctx: AppContex
     ...staffRouteOptions('getResourceFeedbackOverview', preHandler),
     handler: async (request, reply) => {
       reply.header('cache-control', 'no-store');
-      return feedbackOverview(db, principalOf(request).organizationId);
+      const principal = principalOf(request);
+      const overview = await feedbackOverview(db, principal.organizationId);
+      if (principal.schoolIds === undefined) return overview;
+      const shown = new Set((await visible(principal)).map((row) => row.id));
+      return { items: overview.items.filter((item) => shown.has(item.resourceId)) };
     },
   });
 
@@ -159,6 +175,8 @@ export function registerStaffResourceRoutes(app: FastifyInstance, ctx: AppContex
     bodyLimit: IMPORT_BODY_LIMIT,
     handler: async (request) => {
       const { publish, defaultLocale, timeZone } = request.query;
+      // An HSDS file is a whole district's directory; it is not split by school.
+      requireOrganizationWide(principalOf(request), 'import a resource directory');
       return importHsds(db, principalOf(request).organizationId, request.body, {
         publish: publish === 'true',
         ...(defaultLocale ? { defaultLocale } : {}),
@@ -170,6 +188,7 @@ export function registerStaffResourceRoutes(app: FastifyInstance, ctx: AppContex
   app.route<{ Querystring: { status?: 'draft' | 'published' } }>({
     ...staffRouteOptions('exportResources', preHandler, { successContentType: 'application/json' }),
     handler: async (request, reply) => {
+      requireOrganizationWide(principalOf(request), 'export the whole resource directory');
       const document = await exportHsds(db, principalOf(request).organizationId, request.query.status);
       return reply
         .type('application/json; charset=utf-8')

@@ -1,4 +1,4 @@
-/** The staff survey API: list, create, read, edit, publish, close and results, always within the token's organization. */
+/** The staff survey API: list, create, read, edit, publish, unpublish, close and results, always within the token's organization. */
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
@@ -224,15 +224,16 @@ export function registerStaffSurveyRoutes(app: FastifyInstance, ctx: AppContext)
       const before = await ownedSurvey(organizationId, request.params.surveyId);
       const current = parseContent(before);
       const patch = request.body;
+      // Left out keeps the stored value; null removes it (an introduction emptied in the console).
+      const description = patch.description === null ? undefined : (patch.description ?? current.description);
+      const machineTranslated = patch.machineTranslated === null ? undefined : (patch.machineTranslated ?? current.machineTranslated);
       const merged: SurveyInput = {
         schoolId: patch.schoolId ?? before.school_id,
         title: patch.title ?? current.title,
         defaultLocale: patch.defaultLocale ?? before.default_locale,
         sections: patch.sections ?? current.sections,
-        ...((patch.description ?? current.description) ? { description: (patch.description ?? current.description)! } : {}),
-        ...((patch.machineTranslated ?? current.machineTranslated)
-          ? { machineTranslated: (patch.machineTranslated ?? current.machineTranslated)! }
-          : {}),
+        ...(description ? { description } : {}),
+        ...(machineTranslated ? { machineTranslated } : {}),
       };
       await checkContent(db, organizationId, merged);
       if (patch.sections) {
@@ -282,6 +283,21 @@ export function registerStaffSurveyRoutes(app: FastifyInstance, ctx: AppContext)
       if (row.status === 'draft') throw conflict('A draft was never open to families; publish it before closing it.');
       if (row.status === 'published') {
         await writeStatusChange(db, 'surveys', organizationId, row, (now) => ({ status: 'closed', closed_at: now }), principalOf(request));
+      }
+      return present((await findOwnedSurvey(db, organizationId, row.id))!);
+    },
+  });
+
+  app.route<{ Params: SurveyParams }>({
+    ...staffRouteOptions('unpublishSurvey', preHandler),
+    handler: async (request) => {
+      const { organizationId } = principalOf(request);
+      const row = await ownedSurvey(organizationId, request.params.surveyId);
+      // A closed survey's responses are final; taking it back to draft would let staff edit what families answered.
+      if (row.status === 'closed') throw conflict('A closed survey cannot go back to draft; publish it again to reopen it.');
+      if (row.status === 'published') {
+        // Families then get the same "not available" as for a draft; responses already given are kept.
+        await writeStatusChange(db, 'surveys', organizationId, row, () => ({ status: 'draft', published_at: null }), principalOf(request));
       }
       return present((await findOwnedSurvey(db, organizationId, row.id))!);
     },

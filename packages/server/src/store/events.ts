@@ -3,6 +3,7 @@ import type { Kysely, Selectable } from 'kysely';
 import { sql } from 'kysely';
 import {
   SUPPORTED_LOCALES,
+  eventTextsByKey,
   isSessionPast,
   type EventAudience,
   type EventInput,
@@ -10,10 +11,12 @@ import {
   type EventPlace,
   type EventSession,
   type LocalizedText,
+  type MachineTranslated,
   type PublicEvent,
   type TandemEvent,
 } from '@tandem/protocol';
 import type { DatabaseSchema, EventSessionsTable, EventsTable } from '../db/schema.js';
+import { withKeptMarks } from './machine-marks.js';
 
 type Db = Kysely<DatabaseSchema>;
 export type EventRow = Selectable<EventsTable>;
@@ -27,6 +30,8 @@ export interface EventContent {
   onlineUrl?: string;
   audience?: EventAudience;
   needsAsked: EventNeed[];
+  /** Texts that are unreviewed machine translations, only those the content still has. */
+  machineTranslated?: MachineTranslated;
 }
 
 export interface SessionStats {
@@ -41,7 +46,7 @@ export function parseEventContent(row: Pick<EventRow, 'content'>): EventContent 
 }
 
 export function eventContentOf(input: Omit<EventInput, 'schoolId' | 'defaultLocale' | 'timeZone' | 'sessions'>): EventContent {
-  return {
+  const content: EventContent = {
     title: input.title,
     ...(input.description ? { description: input.description } : {}),
     ...(input.location ? { location: input.location } : {}),
@@ -50,6 +55,7 @@ export function eventContentOf(input: Omit<EventInput, 'schoolId' | 'defaultLoca
     ...(input.audience ? { audience: input.audience } : {}),
     needsAsked: input.needsAsked,
   };
+  return withKeptMarks(content, input.machineTranslated, eventTextsByKey(content));
 }
 
 export function toSessionRows(eventId: string, organizationId: string, sessions: readonly EventSession[]): SessionRow[] {

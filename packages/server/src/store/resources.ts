@@ -6,6 +6,7 @@ import {
   localesOf,
   matchesResourceQuery,
   resourceTexts,
+  resourceTextsByKey,
   type PublicResource,
   type Resource,
   type ResourceFeedbackOverview,
@@ -14,6 +15,7 @@ import {
   type ResourceQuery,
 } from '@tandem/protocol';
 import type { DatabaseSchema, ResourcesTable } from '../db/schema.js';
+import { withKeptMarks } from './machine-marks.js';
 
 type Db = Kysely<DatabaseSchema>;
 export type ResourceRow = Selectable<ResourcesTable>;
@@ -24,7 +26,9 @@ export function parseResourceContent(row: Pick<ResourceRow, 'content'>): Resourc
 
 /** The columns a resource's content decides; `content` keeps the whole input so nothing is lost. */
 export function resourceColumns(input: ResourceInput) {
-  return { default_locale: input.defaultLocale, time_zone: input.timeZone, category: input.category, content: JSON.stringify(input) };
+  // Marks of texts the input does not have (or has no words for in that language) are not kept.
+  const content = withKeptMarks(input, input.machineTranslated, resourceTextsByKey(input));
+  return { default_locale: input.defaultLocale, time_zone: input.timeZone, category: input.category, content: JSON.stringify(content) };
 }
 
 export function toResource(row: ResourceRow): Resource {

@@ -181,16 +181,31 @@ export function renderCheckIn(host: ConsoleEvents): TemplateResult {
         const isIn = Boolean(a.attendedAt);
         return html`<li data-rsvp=${a.rsvpId}>
           <span class="who">${name} · ${msg(str`${a.partySize} people`, { id: 'console.events.people' })}</span>
-          <button
-            class="button arrived"
-            type="button"
-            aria-pressed=${isIn ? 'true' : 'false'}
-            aria-label=${msg(str`Arrived: ${name}`, { id: 'console.events.arrivedLabel' })}
-            ?disabled=${host.checkingIn.has(a.rsvpId)}
-            @click=${() => host.checkIn(a)}
-          >
-            ${isIn ? msg('Arrived ✓', { id: 'console.events.arrivedDone' }) : msg('Arrived', { id: 'console.events.arrived' })}
-          </button>
+          <span class="door-actions">
+            <button
+              class="button arrived"
+              type="button"
+              aria-pressed=${isIn ? 'true' : 'false'}
+              aria-label=${msg(str`Arrived: ${name}`, { id: 'console.events.arrivedLabel' })}
+              ?disabled=${host.checkingIn.has(a.rsvpId)}
+              @click=${() => host.checkIn(a)}
+            >
+              ${isIn ? msg('Arrived ✓', { id: 'console.events.arrivedDone' }) : msg('Arrived', { id: 'console.events.arrived' })}
+            </button>
+            ${
+              isIn
+                ? html`<button
+                    class="button undo-check-in"
+                    type="button"
+                    aria-label=${msg(str`Undo check-in: ${name}`, { id: 'console.events.undoCheckInLabel' })}
+                    ?disabled=${host.checkingIn.has(a.rsvpId)}
+                    @click=${() => host.undoCheckIn(a)}
+                  >
+                    ${msg('Undo', { id: 'console.events.undoCheckIn' })}
+                  </button>`
+                : nothing
+            }
+          </span>
         </li>`;
       })}
     </ul>

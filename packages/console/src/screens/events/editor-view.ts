@@ -1,85 +1,51 @@
 /** The event editor: texts in the default language with a second language beside them, place, link, zone, sessions, needs. */
 import { msg, str } from '@lit/localize';
-import { localeDisplayName } from '@tandem/core';
 import { renderFieldError } from '@tandem/core/ui.js';
-import { EVENT_NEEDS, isRtl, type EventNeed } from '@tandem/protocol';
+import { EVENT_NEEDS, type EventNeed } from '@tandem/protocol';
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
+import { renderConfirm } from '../common/confirm-box.js';
+import { pickSecondLocale, renderLanguagePickers, renderLocalizedField } from '../common/localized-field.js';
 import { renderFormStatus, renderInput } from '../form-controls.js';
 import { CAPACITY_MAX, type EventDraft } from './event-draft.js';
 import { needLabel, statusLabel } from './events-messages.js';
 import type { ConsoleEvents } from './events-screen.js';
 
-const dirOf = (locale: string) => (isRtl(locale) ? 'rtl' : 'ltr');
 type TextKey = 'title' | 'description' | 'placeName';
 
 /** One text in the default language and, beside it, the same text in the second language. */
 function renderText(host: ConsoleEvents, key: TextKey, prefix: string, label: string, multiline = false): TemplateResult {
   const draft = host.draft!;
-  const dl = draft.defaultLocale;
-  const locales = [dl, ...(host.secondLocale && host.secondLocale !== dl ? [host.secondLocale] : [])];
-  return html`<div class="pair">
-    ${locales.map((locale) => {
-      const id = `${prefix}-${locale}`;
-      const error = host.errors[id];
-      const onInput = (event: Event) => {
-        draft[key][locale] = (event.target as HTMLInputElement).value;
-        host.changed();
-      };
-      const described = error ? `${id}-error` : undefined;
-      const control = multiline
-        ? html`<textarea
-            id=${id}
-            lang=${locale}
-            dir=${dirOf(locale)}
-            rows="3"
-            .value=${live(draft[key][locale] ?? '')}
-            aria-invalid=${error ? 'true' : 'false'}
-            aria-describedby=${ifDefined(described)}
-            @input=${onInput}
-          ></textarea>`
-        : html`<input
-            id=${id}
-            type="text"
-            lang=${locale}
-            dir=${dirOf(locale)}
-            .value=${live(draft[key][locale] ?? '')}
-            aria-invalid=${error ? 'true' : 'false'}
-            aria-describedby=${ifDefined(described)}
-            @input=${onInput}
-          />`;
-      return html`<div class="field">
-        <label for=${id}>${label} (${localeDisplayName(locale)})</label>
-        ${control} ${renderFieldError(`${id}-error`, error)}
-      </div>`;
-    })}
-  </div>`;
+  return renderLocalizedField({
+    idBase: prefix,
+    label,
+    text: draft[key],
+    defaultLocale: draft.defaultLocale,
+    secondLocale: host.secondLocale,
+    multiline,
+    error: host.errors[`${prefix}-${draft.defaultLocale}`],
+    secondError: host.errors[`${prefix}-${host.secondLocale}`],
+    machine: { marks: draft.marks, key },
+    onInput: () => host.changed(),
+    onReviewed: (controlId) => void host.reviewed(controlId),
+  });
 }
 
 function renderLanguages(host: ConsoleEvents, draft: EventDraft): TemplateResult {
-  const setDefault = (event: Event) => {
-    draft.defaultLocale = (event.target as HTMLSelectElement).value;
-    if (host.secondLocale === draft.defaultLocale) host.secondLocale = host.locales.find((l) => l !== draft.defaultLocale) ?? '';
-    host.changed();
-  };
-  const setSecond = (event: Event) => (host.secondLocale = (event.target as HTMLSelectElement).value);
   return html`<div class="row">
-    <div class="field">
-      <label for="default-locale">${msg('Default language', { id: 'console.events.defaultLocale' })}</label>
-      <select id="default-locale" @change=${setDefault}>
-        ${host.locales.map((l) => html`<option value=${l} ?selected=${l === draft.defaultLocale}>${localeDisplayName(l)}</option>`)}
-      </select>
-    </div>
-    <div class="field">
-      <label for="second-locale">${msg('Also write in', { id: 'console.events.secondLocale' })}</label>
-      <select id="second-locale" @change=${setSecond}>
-        ${host.locales
-          .filter((l) => l !== draft.defaultLocale)
-          .map((l) => html`<option value=${l} ?selected=${l === host.secondLocale}>${localeDisplayName(l)}</option>`)}
-      </select>
-    </div>
+    ${renderLanguagePickers({
+      locales: host.locales,
+      defaultLocale: draft.defaultLocale,
+      secondLocale: host.secondLocale,
+      onDefault: (locale) => {
+        draft.defaultLocale = locale;
+        host.secondLocale = pickSecondLocale(host.locales, locale, host.secondLocale);
+        host.changed();
+      },
+      onSecond: (locale) => (host.secondLocale = locale),
+    })}
     ${
       host.session.schools.length > 1
         ? html`<div class="field">
@@ -199,39 +165,28 @@ function renderNeeds(host: ConsoleEvents, draft: EventDraft): TemplateResult {
   </fieldset>`;
 }
 
-function renderConfirm(host: ConsoleEvents): TemplateResult | typeof nothing {
+function renderConfirmBox(host: ConsoleEvents): TemplateResult | typeof nothing {
   const kind = host.confirming;
   if (!kind) return nothing;
-  return html`<div class="confirm" role="group" aria-labelledby="confirm-heading">
-    <h2 id="confirm-heading" tabindex="-1">
-      ${
-        kind === 'publish'
-          ? msg('Publish this event?', { id: 'console.events.confirm.publishTitle' })
-          : msg('Cancel this event?', { id: 'console.events.confirm.cancelTitle' })
-      }
-    </h2>
-    <p>
-      ${
-        kind === 'publish'
-          ? msg('Families will see it and can answer. What you typed is saved first.', { id: 'console.events.confirm.publishText' })
-          : msg('Families see it as cancelled and calendars are updated. This cannot be undone.', {
-              id: 'console.events.confirm.cancelText',
-            })
-      }
-    </p>
-    <div class="actions">
-      <button class="button button--primary" type="button" data-action="confirm" @click=${() => host.changeStatus()}>
-        ${
-          kind === 'publish'
-            ? msg('Yes, publish', { id: 'console.events.confirm.publish' })
-            : msg('Yes, cancel the event', { id: 'console.events.confirm.cancel' })
-        }
-      </button>
-      <button class="button" type="button" @click=${() => host.closeConfirm()}>
-        ${msg('Go back', { id: 'console.events.confirm.back' })}
-      </button>
-    </div>
-  </div>`;
+  const publish = kind === 'publish';
+  return renderConfirm({
+    title: publish
+      ? msg('Publish this event?', { id: 'console.events.confirm.publishTitle' })
+      : msg('Cancel this event?', { id: 'console.events.confirm.cancelTitle' }),
+    text: publish
+      ? msg('Families will see it and can answer. What you typed is saved first.', { id: 'console.events.confirm.publishText' })
+      : msg('Families see it as cancelled and calendars are updated. This cannot be undone.', {
+          id: 'console.events.confirm.cancelText',
+        }),
+    confirmLabel: publish
+      ? msg('Yes, publish', { id: 'console.events.confirm.publish' })
+      : msg('Yes, cancel the event', { id: 'console.events.confirm.cancel' }),
+    cancelLabel: msg('Go back', { id: 'console.events.confirm.back' }),
+    // "cancel" already names the "Cancel event…" button.
+    cancelAction: 'back',
+    onConfirm: () => void host.changeStatus(),
+    onCancel: () => void host.closeConfirm(),
+  });
 }
 
 export function renderEditor(host: ConsoleEvents): TemplateResult {
@@ -242,7 +197,34 @@ export function renderEditor(host: ConsoleEvents): TemplateResult {
   };
   const heading = draft.id ? msg('Edit event', { id: 'console.events.editTitle' }) : msg('New event', { id: 'console.events.new' });
   return html`<section aria-labelledby="editor-heading">
-    <p><a href="#/events">${msg('Back to events', { id: 'console.events.back' })}</a></p>
+    <p>
+      <a
+        href="#/events"
+        data-action="back"
+        @click=${(event: MouseEvent) => {
+          // A plain click goes through the unsaved-changes check; a new tab (Ctrl/⌘-click) is left to the browser.
+          if (event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
+          event.preventDefault();
+          void host.backToList();
+        }}
+        >${msg('Back to events', { id: 'console.events.back' })}</a
+      >
+    </p>
+    ${
+      host.leaving
+        ? renderConfirm({
+            headingId: 'leave-heading',
+            title: msg('Leave without saving?', { id: 'console.events.leave.title' }),
+            text: msg('Changes since your last save will be lost.', { id: 'console.events.leave.text' }),
+            confirmLabel: msg('Stay and keep editing', { id: 'console.events.leave.stay' }),
+            cancelLabel: msg('Leave without saving', { id: 'console.events.leave.confirm' }),
+            confirmAction: 'stay',
+            cancelAction: 'leave',
+            onConfirm: () => void host.stay(),
+            onCancel: () => void host.backToList(true),
+          })
+        : nothing
+    }
     <h1 id="editor-heading" tabindex="-1">${heading}</h1>
     ${
       draft.id
@@ -296,6 +278,9 @@ export function renderEditor(host: ConsoleEvents): TemplateResult {
         <button class="button" type="submit" ?disabled=${host.busy}>
           ${draft.status === 'draft' ? msg('Save draft', { id: 'console.events.saveDraft' }) : msg('Save changes', { id: 'console.events.save' })}
         </button>
+        <button class="button" type="button" data-action="translate" ?disabled=${host.busy} @click=${() => host.translateMissing()}>
+          ${msg('Translate missing languages', { id: 'console.events.translate' })}
+        </button>
         ${
           draft.status === 'draft'
             ? html`<button
@@ -323,7 +308,7 @@ export function renderEditor(host: ConsoleEvents): TemplateResult {
             : nothing
         }
       </div>
-      ${renderConfirm(host)}
+      ${renderConfirmBox(host)}
     </form>
   </section>`;
 }

@@ -2,7 +2,18 @@
  * An event being edited: what the form holds (wall-clock times in the event's zone, capacity as typed) and its
  * conversion to and from the protocol's EventInput. Kept as typed so a refused save loses nothing.
  */
-import { EVENT_NEEDS, validateEventContent, type EventInput, type EventNeed, type EventStatus, type TandemEvent } from '@tandem/protocol';
+import {
+  EVENT_NEEDS,
+  validateEventContent,
+  type EventInput,
+  type EventNeed,
+  type EventPatch,
+  type EventStatus,
+  type LocalizedText,
+  type TandemEvent,
+} from '@tandem/protocol';
+import { keptText, marksFor, type MachineMarks } from '../common/localized-text.js';
+import type { TranslatableDraft, TranslatableField } from '../common/translate-missing.js';
 
 export interface SessionDraft {
   id: string;
@@ -30,6 +41,10 @@ export interface EventDraft {
   timeZone: string;
   needsAsked: EventNeed[];
   sessions: SessionDraft[];
+  /** Unreviewed machine translations, keyed as the API keys them (`title`, `description`, `placeName`, `location`). */
+  marks: MachineMarks;
+  /** The older free-text location: not edited here (a save leaves it as it is), kept so its marks are not dropped. */
+  location: LocalizedText;
   /** One key per create, kept across retries so a create that reached the server is not made twice. */
   createKey: string;
 }
@@ -101,6 +116,8 @@ export function emptyDraft(schoolId: string, defaultLocale: string): EventDraft 
     timeZone: zone,
     needsAsked: [],
     sessions: [{ id: newSessionId(), start: '', end: '', capacity: '', booked: 0 }],
+    marks: {},
+    location: {},
     createKey: crypto.randomUUID(),
   };
 }
@@ -126,14 +143,13 @@ export function draftOf(event: TandemEvent): EventDraft {
       capacity: s.capacity === null ? '' : String(s.capacity),
       booked: s.taken + s.waitlisted,
     })),
+    marks: structuredClone(event.machineTranslated ?? {}),
+    location: { ...(event.location ?? {}) },
     createKey: crypto.randomUUID(),
   };
 }
 
-/** Drops blank languages: an empty translation is no translation. */
-function texts(text: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(text).filter(([, v]) => v.trim() !== ''));
-}
+const texts = keptText;
 
 export function toInput(draft: EventDraft): EventInput {
   const zone = isTimeZoneName(draft.timeZone) ? draft.timeZone : 'UTC';
@@ -156,7 +172,33 @@ export function toInput(draft: EventDraft): EventInput {
       ? { place: { name: placeName, address: draft.address.trim(), ...(draft.mapUrl ? { mapUrl: draft.mapUrl } : {}) } }
       : {}),
     ...(draft.onlineUrl.trim() ? { onlineUrl: draft.onlineUrl.trim() } : {}),
+    // Always sent, even empty: an edit that sends marks replaces them, so marks reviewed away are gone on the server too.
+    machineTranslated: marksFor(draft.marks, [...textFields(draft), { key: 'location', text: draft.location }]),
   };
+}
+
+/** Optional fields the form can empty; an edit names them `null`, because a field an edit leaves out stays as it was. */
+const REMOVABLE = ['description', 'place', 'onlineUrl'] as const;
+
+/** The draft as an edit of a saved event: like `toInput`, with emptied optional fields sent as `null` (remove). */
+export function toPatch(draft: EventDraft): EventPatch {
+  const input = toInput(draft);
+  const patch: EventPatch = { ...input };
+  for (const key of REMOVABLE) if (input[key] === undefined) patch[key] = null;
+  return patch;
+}
+
+/** The texts this editor edits, in reading order, for "Translate missing languages" and marks. */
+export function textFields(draft: EventDraft): TranslatableField[] {
+  return [
+    { key: 'title', pointer: '/title', text: draft.title, required: true },
+    { key: 'description', pointer: '/description', text: draft.description, required: false },
+    { key: 'placeName', pointer: '/place/name', text: draft.placeName, required: false },
+  ];
+}
+
+export function translatable(draft: EventDraft): TranslatableDraft {
+  return { defaultLocale: draft.defaultLocale, fields: textFields(draft), marks: draft.marks };
 }
 
 /** What the form checks before sending, as pointers with codes; the server checks the same and more. */

@@ -3,7 +3,7 @@
  * default and a second language, sessions, needs to ask), and per event the attendance (counts, needs, waitlist,
  * CSV) and a phone-sized door check-in. Its views have hash addresses under #/events so reload keeps the place.
  */
-import { msg } from '@lit/localize';
+import { msg, str } from '@lit/localize';
 import {
   routePath,
   routes,
@@ -11,16 +11,38 @@ import {
   type Attendee,
   type EventAttendees,
   type EventList,
+  type RouteSpec,
   type TandemEvent,
 } from '@tandem/protocol';
 import { css, html, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { ConsoleError } from '../../console-client.js';
 import { problemMessage } from '../../console-messages.js';
+import { contentStyles } from '../common/content.styles.js';
+import { reviewedMessage } from '../common/localized-field.js';
+import {
+  hasMissing,
+  nothingToTranslateMessage,
+  translateMissing,
+  translatingMessage,
+  translationErrorMessage,
+  translationOutcomeMessage,
+} from '../common/translate-missing.js';
 import type { Errors } from '../form-controls.js';
 import { ScreenElement } from '../screen-element.js';
-import { renderAttendance, renderCheckIn } from './attendance-view.js';
+import { familyName, renderAttendance, renderCheckIn } from './attendance-view.js';
 import { renderEditor } from './editor-view.js';
-import { checkDraft, draftOf, emptyDraft, fieldIdOf, newSessionId, toInput, type EventDraft, type Problem } from './event-draft.js';
+import {
+  checkDraft,
+  draftOf,
+  emptyDraft,
+  fieldIdOf,
+  newSessionId,
+  toInput,
+  toPatch,
+  translatable,
+  type EventDraft,
+  type Problem,
+} from './event-draft.js';
 import { bookedSessionMessage, checkFieldsMessage, problemText } from './events-messages.js';
 import { eventsStyles } from './events.styles.js';
 import { renderList } from './list-view.js';
@@ -37,7 +59,7 @@ export function eventsRouteOf(hash: string): { view: 'list' | 'edit' | 'attendan
 
 export class ConsoleEvents extends ScreenElement {
   static override styles = css`
-    ${ScreenElement.styles} ${eventsStyles}
+    ${ScreenElement.styles} ${contentStyles} ${eventsStyles}
   `;
 
   static override properties: PropertyDeclarations = {
@@ -54,6 +76,8 @@ export class ConsoleEvents extends ScreenElement {
     secondLocale: { state: true },
     search: { state: true },
     checkingIn: { state: true },
+    announcement: { state: true },
+    leaving: { state: true },
   };
 
   view: EventsView = 'loading';
@@ -65,11 +89,17 @@ export class ConsoleEvents extends ScreenElement {
   errors: Errors = {};
   busy = false;
   saved: string | undefined;
+  /** Typed changes the server has not got yet. */
+  dirty = false;
+  /** Asking whether to leave the editor with unsaved changes. */
+  leaving = false;
   confirming: 'publish' | 'cancel' | undefined;
   secondLocale = 'es';
   search = '';
   /** RSVP ids whose arrival is being sent. */
   checkingIn = new Set<string>();
+  /** Polite live-region text (a check-in undone, a text marked reviewed). */
+  announcement = '';
   readonly locales: readonly string[] = SUPPORTED_LOCALES;
   #focusHeading = false;
   #routed = false;
@@ -82,6 +112,7 @@ export class ConsoleEvents extends ScreenElement {
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('hashchange', this.#onHashChange);
+    window.addEventListener('beforeunload', this.#onBeforeUnload);
   }
 
   // Not connectedCallback: the shell may render this element before its module is defined, and Lit hands over
@@ -96,6 +127,7 @@ export class ConsoleEvents extends ScreenElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('hashchange', this.#onHashChange);
+    window.removeEventListener('beforeunload', this.#onBeforeUnload);
   }
 
   readonly #onHashChange = () => {
@@ -116,6 +148,8 @@ export class ConsoleEvents extends ScreenElement {
     this.saved = undefined;
     this.confirming = undefined;
     this.search = '';
+    this.dirty = false;
+    this.leaving = false;
     try {
       if (route.view === 'list') {
         this.view = 'loading';
@@ -160,8 +194,36 @@ export class ConsoleEvents extends ScreenElement {
   /** Something in the draft changed: re-render, and the "saved" note no longer holds. */
   changed(): void {
     this.saved = undefined;
+    this.dirty = true;
     this.requestUpdate();
   }
+
+  /** Whether leaving the editor would lose typed changes; the shell's nav and closing the tab ask first when it would. */
+  hasUnsavedChanges(): boolean {
+    return this.view === 'edit' && this.dirty;
+  }
+
+  /** "Back to events" from the editor: with unsaved changes, only after the staff member says so. */
+  async backToList(force = false): Promise<void> {
+    if (this.dirty && !force) {
+      this.leaving = true;
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('#leave-heading')?.focus();
+      return;
+    }
+    this.dirty = false;
+    this.go('#/events');
+  }
+
+  async stay(): Promise<void> {
+    this.leaving = false;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('[data-action="back"]')?.focus();
+  }
+
+  readonly #onBeforeUnload = (event: BeforeUnloadEvent) => {
+    if (this.hasUnsavedChanges()) event.preventDefault();
+  };
 
   async addSession(): Promise<void> {
     const draft = this.draft!;
@@ -209,11 +271,11 @@ export class ConsoleEvents extends ScreenElement {
     this.errors = {};
     this.busy = true;
     try {
-      const body = toInput(draft);
       const saved = draft.id
-        ? await this.api.call<TandemEvent>(routes.updateEvent, { params: { eventId: draft.id }, body })
-        : await this.api.call<TandemEvent>(routes.createEvent, { body, idempotencyKey: draft.createKey });
+        ? await this.api.call<TandemEvent>(routes.updateEvent, { params: { eventId: draft.id }, body: toPatch(draft) })
+        : await this.api.call<TandemEvent>(routes.createEvent, { body: toInput(draft), idempotencyKey: draft.createKey });
       this.#remember(saved);
+      this.dirty = false;
       if (!draft.id) history.replaceState(null, '', `#/events/${saved.id}`);
       this.saved = msg('Saved.', { id: 'console.events.saved' });
       return true;
@@ -286,19 +348,83 @@ export class ConsoleEvents extends ScreenElement {
     (this.renderRoot.querySelector<HTMLElement>('#event-form .alert') ?? this.renderRoot.querySelector<HTMLElement>('h1'))?.focus();
   }
 
-  /** Records a family's arrival at the door. The server keeps the first arrival time; there is no undo route. */
+  get translationTargets(): string[] {
+    return this.locales.filter((l) => l !== this.draft?.defaultLocale);
+  }
+
+  /** Machine drafts for the languages the texts lack, filled only into empty fields and marked until reviewed. */
+  async translateMissing(): Promise<void> {
+    const draft = this.draft!;
+    if (!hasMissing(translatable(draft), this.translationTargets)) {
+      this.saved = nothingToTranslateMessage();
+      return;
+    }
+    this.busy = true;
+    this.errors = {};
+    this.saved = translatingMessage();
+    try {
+      const outcome = await translateMissing(this.api, translatable(draft), this.translationTargets);
+      if (outcome.filled > 0) this.dirty = true;
+      this.saved = translationOutcomeMessage(outcome);
+    } catch (error) {
+      this.saved = undefined;
+      this.errors = { form: translationErrorMessage(error) };
+      await this.focusFirstError('event-form');
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  /** After "Mark reviewed": the note is gone, so say so and keep focus on the text just reviewed. */
+  async reviewed(controlId: string): Promise<void> {
+    this.changed();
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(controlId)}`)?.focus();
+    await this.announce(reviewedMessage());
+  }
+
+  /** Polite live-region text; cleared first so the same sentence twice is heard twice. */
+  async announce(text: string): Promise<void> {
+    this.announcement = '';
+    await this.updateComplete;
+    this.announcement = text;
+    await this.updateComplete;
+  }
+
+  /** Records a family's arrival at the door. The server keeps the first arrival time; `undoCheckIn` takes a mistake back. */
   async checkIn(attendee: Attendee): Promise<void> {
-    if (attendee.attendedAt || this.checkingIn.has(attendee.rsvpId)) return;
+    if (attendee.attendedAt) return;
+    await this.#sendArrival(attendee, routes.checkInRsvp);
+  }
+
+  /**
+   * Takes back a mistaken check-in (the wrong family tapped). The Undo button disappears with it, so focus goes to
+   * that family's Arrived button and a live line says what happened.
+   */
+  async undoCheckIn(attendee: Attendee): Promise<void> {
+    if (!attendee.attendedAt) return;
+    if (!(await this.#sendArrival(attendee, routes.undoCheckInRsvp))) return;
+    const name = familyName(attendee);
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(`[data-rsvp="${CSS.escape(attendee.rsvpId)}"] .arrived`)?.focus();
+    await this.announce(msg(str`Check-in undone for ${name}`, { id: 'console.events.checkInUndone' }));
+  }
+
+  /** Sends a check-in or its undo and puts the server's answer in the list; false when it failed. */
+  async #sendArrival(attendee: Attendee, route: RouteSpec): Promise<boolean> {
+    if (this.checkingIn.has(attendee.rsvpId)) return false;
     this.checkingIn = new Set([...this.checkingIn, attendee.rsvpId]);
     this.errors = {};
     try {
-      const updated = await this.api.call<Attendee>(routes.checkInRsvp, {
-        params: { eventId: this.event!.id, rsvpId: attendee.rsvpId },
-      });
-      const list = this.attendance!.attendees.map((a) => (a.rsvpId === updated.rsvpId ? { ...a, ...updated } : a));
+      const updated = await this.api.call<Attendee>(route, { params: { eventId: this.event!.id, rsvpId: attendee.rsvpId } });
+      // An undone check-in comes back without `attendedAt`, so the old time must not survive the merge.
+      const merge = ({ attendedAt: _old, ...rest }: Attendee): Attendee => ({ ...rest, ...updated });
+      const list = this.attendance!.attendees.map((a) => (a.rsvpId === updated.rsvpId ? merge(a) : a));
       this.attendance = { ...this.attendance!, attendees: list };
+      return true;
     } catch (error) {
       this.errors = { form: problemMessage(error) };
+      return false;
     } finally {
       const rest = new Set(this.checkingIn);
       rest.delete(attendee.rsvpId);
@@ -336,7 +462,10 @@ export class ConsoleEvents extends ScreenElement {
   }
 
   protected override render(): TemplateResult {
-    return html`<div class="events">${this.#renderView()}</div>`;
+    return html`<div class="content-screen events">
+      ${this.#renderView()}
+      <p class="visually-hidden" role="status" aria-live="polite" id="announcement">${this.announcement}</p>
+    </div>`;
   }
 
   #renderView(): TemplateResult {

@@ -2,6 +2,7 @@
 import { msg, str } from '@lit/localize';
 import { pickText, type TandemEvent } from '@tandem/protocol';
 import { html, type TemplateResult } from 'lit';
+import { renderContentList, renderStatus } from '../common/content-list.js';
 import { statusLabel } from './events-messages.js';
 import type { ConsoleEvents } from './events-screen.js';
 
@@ -40,50 +41,36 @@ export function eventTitle(event: { title: Record<string, string>; defaultLocale
 
 export function renderList(host: ConsoleEvents): TemplateResult {
   const lang = host.uiLocale;
-  const events = host.events ?? [];
-  return html`<section aria-labelledby="events-heading">
-    <div class="row">
-      <h1 id="events-heading" tabindex="-1">${msg('Events', { id: 'console.nav.events' })}</h1>
-      <a class="button button--primary" href="#/events/new">${msg('New event', { id: 'console.events.new' })}</a>
-    </div>
-    ${
-      events.length === 0
-        ? html`<p>${msg('No events yet. Create one to invite families.', { id: 'console.events.empty' })}</p>`
-        : html`<div class="table-wrap">
-            <table>
-              <caption class="visually-hidden">
-                ${msg('Events', { id: 'console.nav.events' })}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">${msg('Title', { id: 'console.events.col.title' })}</th>
-                  <th scope="col">${msg('Status', { id: 'console.events.col.status' })}</th>
-                  <th scope="col">${msg('Next session', { id: 'console.events.col.next' })}</th>
-                  <th scope="col">${msg('Places taken', { id: 'console.events.col.places' })}</th>
-                  <th scope="col"><span class="visually-hidden">${msg('Actions', { id: 'console.events.col.actions' })}</span></th>
-                </tr>
-              </thead>
-              <tbody>
-                ${events.map((event) => {
-                  const next = nextSession(event);
-                  const title = eventTitle(event, lang);
-                  return html`<tr data-event=${event.id}>
-                    <th scope="row"><a href="#/events/${event.id}">${title}</a></th>
-                    <td>${statusLabel(event.status)}</td>
-                    <td>${next ? formatMoment(next.startsAt, event.timeZone, lang) : ''}</td>
-                    <td>${places(event)}</td>
-                    <td>
-                      <a
-                        href="#/events/${event.id}/attendance"
-                        aria-label=${msg(str`Attendance: ${title}`, { id: 'console.events.attendanceOf' })}
-                        >${msg('Attendance', { id: 'console.events.attendance' })}</a
-                      >
-                    </td>
-                  </tr>`;
-                })}
-              </tbody>
-            </table>
-          </div>`
-    }
-  </section>`;
+  return renderContentList<TandemEvent>({
+    headingId: 'events-heading',
+    heading: msg('Events', { id: 'console.nav.events' }),
+    create: { label: msg('New event', { id: 'console.events.new' }), href: '#/events/new' },
+    items: host.events ?? [],
+    loadingText: msg('Loading…', { id: 'console.events.loading' }),
+    emptyText: msg('No events yet. Create one to invite families.', { id: 'console.events.empty' }),
+    keyOf: (event) => event.id,
+    itemHeader: msg('Title', { id: 'console.events.col.title' }),
+    itemCell: (event) => html`<a href="#/events/${event.id}">${eventTitle(event, lang)}</a>`,
+    columns: [
+      { header: msg('Status', { id: 'console.events.col.status' }), cell: (e) => renderStatus(e.status, statusLabel(e.status)) },
+      {
+        header: msg('Next session', { id: 'console.events.col.next' }),
+        cell: (e) => {
+          const next = nextSession(e);
+          return next ? formatMoment(next.startsAt, e.timeZone, lang) : '';
+        },
+      },
+      { header: msg('Places taken', { id: 'console.events.col.places' }), cell: places },
+      {
+        header: msg('Actions', { id: 'console.events.col.actions' }),
+        hiddenHeader: true,
+        cell: (e) =>
+          html`<a
+            href="#/events/${e.id}/attendance"
+            aria-label=${msg(str`Attendance: ${eventTitle(e, lang)}`, { id: 'console.events.attendanceOf' })}
+            >${msg('Attendance', { id: 'console.events.attendance' })}</a
+          >`,
+      },
+    ],
+  });
 }

@@ -140,7 +140,7 @@ export class ConsoleFamilies extends ScreenElement {
       const invite = await this.api.call<Invite>(routes.createInvite, {
         body: { schoolId: family.schoolId ?? this.session.schools[0]!.id, familyId: family.id },
       });
-      this.invites = [...this.invites, { ...invite, label: family.name }];
+      this.invites = [...this.invites, { ...invite, label: family.name, locale: family.locale }];
       return msg(str`Invite code made for ${family.name}.`, { id: 'console.invite.madeFor' });
     });
   }

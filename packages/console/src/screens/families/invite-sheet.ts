@@ -1,18 +1,19 @@
 /**
- * The printable invite sheet: one card per family or class, the code in large type and the address where
- * families type it. Print styles hide everything else on the page, and a card never breaks across pages.
+ * The printable invite sheet: one card per family or class, with a QR code that opens the family sign-in, the
+ * code in large type and the address where families type it. Print styles hide everything else on the page, and a
+ * card never breaks across pages.
  */
 import { msg, str } from '@lit/localize';
 import { formatInviteCode, type Invite } from '@tandem/protocol';
 import { css, html, type TemplateResult } from 'lit';
+import { familySignInUrl, renderInviteQr } from './invite-qr.js';
 
 export interface PrintableInvite extends Invite {
   /** The family's name or the class name, as printed on the card. */
   label: string;
+  /** The language the family reads, for a family's own code; a class code opens in the page's default. */
+  locale?: string;
 }
-
-/** Where families type their code: the server's family sign-in page. */
-export const familySignInUrl = (origin: string = globalThis.location.origin) => `${origin}/family/sign-in`;
 
 export const inviteSheetStyles = css`
   .cards {
@@ -30,6 +31,13 @@ export const inviteSheetStyles = css`
     border: 2px dashed var(--_border);
     border-radius: var(--_radius);
     break-inside: avoid;
+    page-break-inside: avoid;
+  }
+  .card .qr {
+    display: block;
+    inline-size: 10rem;
+    block-size: 10rem;
+    justify-self: center;
   }
   .card .who {
     font-weight: 700;
@@ -69,6 +77,11 @@ export const inviteSheetStyles = css`
       border-color: #000;
       color: #000;
     }
+    /* Big enough to scan from a fridge door; a fixed size so two cards fit across a page. */
+    .card .qr {
+      inline-size: 4cm;
+      block-size: 4cm;
+    }
   }
 `;
 
@@ -76,6 +89,8 @@ export function renderInviteCard(invite: PrintableInvite, locale: string): Templ
   const expires = new Intl.DateTimeFormat(locale, { dateStyle: 'long' }).format(new Date(invite.expiresAt));
   return html`<li class="card" data-invite=${invite.id}>
     <p class="who">${invite.label}</p>
+    ${invite.code ? renderInviteQr(invite.code, invite.locale) : ''}
+    <p class="hint">${msg('Scan it with a phone camera, or type the code below.', { id: 'console.families.qrHint' })}</p>
     <p>${msg('Your code to message the school:', { id: 'console.invite.yourCode' })}</p>
     <p class="code">${formatInviteCode(invite.code ?? '')}</p>
     <p>${msg('Type it at:', { id: 'console.invite.typeAt' })}</p>

@@ -2,17 +2,17 @@
 import { msg, str } from '@lit/localize';
 import { localeDisplayName } from '@tandem/core';
 import { renderFieldError } from '@tandem/core/ui.js';
-import { isRtl, QUESTION_TYPES, type FieldError, type LocalizedText, type QuestionType } from '@tandem/protocol';
+import { QUESTION_TYPES, type FieldError, type LocalizedText, type QuestionType } from '@tandem/protocol';
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
+import { renderConfirm } from '../common/confirm-box.js';
+import { renderLanguagePickers, renderLocalizedField, reviewedMessage } from '../common/localized-field.js';
 import { renderEmbed, renderPreview } from './preview-view.js';
 import {
   changeType,
   isChoice,
-  isMachineTranslated,
-  markReviewed,
   newOption,
   newQuestion,
   newSection,
@@ -20,11 +20,10 @@ import {
   type DraftSection,
   type SurveyDraft,
 } from './survey-draft.js';
-import { fieldErrorMessage, ownName, questionTypeLabel, statusLabel } from './surveys-messages.js';
+import { fieldErrorMessage, questionTypeLabel, statusLabel } from './surveys-messages.js';
 import type { ConsoleSurveys } from './surveys-screen.js';
 import { LIMITS } from './survey-validation.js';
 
-const dirOf = (locale: string) => (isRtl(locale) ? 'rtl' : 'ltr');
 const idFor = (pointer: string, locale: string) => `t${pointer.replace(/\//g, '_')}-${locale}`;
 
 interface TextOptions {
@@ -35,83 +34,25 @@ interface TextOptions {
   multiline?: boolean;
 }
 
-function textInput(host: ConsoleSurveys, o: TextOptions, locale: string, described: string | undefined, invalid: boolean) {
-  const onInput = (event: Event) => {
-    o.text[locale] = (event.target as HTMLInputElement | HTMLTextAreaElement).value;
-    host.changed();
-  };
-  const id = idFor(o.pointer, locale);
-  const isDefault = locale === host.draft!.defaultLocale;
-  // Only the default-language control stands for the field when errors send focus to it.
-  const pointer = isDefault ? o.pointer : undefined;
-  return o.multiline
-    ? html`<textarea
-        id=${id}
-        lang=${locale}
-        dir=${dirOf(locale)}
-        rows="2"
-        data-pointer=${ifDefined(pointer)}
-        .value=${live(o.text[locale] ?? '')}
-        aria-invalid=${invalid ? 'true' : 'false'}
-        aria-describedby=${ifDefined(described)}
-        @input=${onInput}
-      ></textarea>`
-    : html`<input
-        id=${id}
-        type="text"
-        lang=${locale}
-        dir=${dirOf(locale)}
-        data-pointer=${ifDefined(pointer)}
-        .value=${live(o.text[locale] ?? '')}
-        aria-invalid=${invalid ? 'true' : 'false'}
-        aria-describedby=${ifDefined(described)}
-        @input=${onInput}
-      />`;
-}
-
 /** One text in the default language and, beside it, the second language with its machine-translation mark. */
 function renderText(host: ConsoleSurveys, o: TextOptions): TemplateResult {
   const draft = host.draft!;
-  const dl = draft.defaultLocale;
-  const second = host.secondLocale && host.secondLocale !== dl ? host.secondLocale : undefined;
-  const error = host.errorFor(o.pointer);
-  const errorId = `${idFor(o.pointer, dl)}-error`;
-  const machine = second !== undefined && isMachineTranslated(draft, o.key, second);
-  const noteId = second ? `${idFor(o.pointer, second)}-mt` : '';
-  const label = (locale: string) =>
-    html`<label for=${idFor(o.pointer, locale)}>${o.label} <span class="lang-name" lang=${locale}>(${ownName(locale)})</span></label>`;
-  return html`<div class="pair">
-    <div class="field">
-      ${label(dl)} ${textInput(host, o, dl, error ? errorId : undefined, !!error)} ${renderFieldError(errorId, error)}
-    </div>
-    ${
-      second
-        ? html`<div class="field">
-            ${label(second)} ${textInput(host, o, second, machine ? noteId : undefined, false)}
-            ${
-              machine
-                ? html`<p class="machine-note" id=${noteId}>
-                    <span>${msg('Machine translated, not reviewed yet.', { id: 'console.surveys.machine.note' })}</span>
-                    <button
-                      class="link"
-                      type="button"
-                      data-review=${o.key}
-                      @click=${() => {
-                        markReviewed(draft, o.key, second);
-                        host.announce(msg('Marked as reviewed.', { id: 'console.surveys.machine.reviewed' }));
-                        host.focusLater(`#${idFor(o.pointer, second)}`);
-                        host.changed();
-                      }}
-                    >
-                      ${msg('Mark reviewed', { id: 'console.surveys.machine.markReviewed' })}
-                    </button>
-                  </p>`
-                : nothing
-            }
-          </div>`
-        : nothing
-    }
-  </div>`;
+  return renderLocalizedField({
+    idBase: `t${o.pointer.replace(/\//g, '_')}`,
+    label: o.label,
+    text: o.text,
+    defaultLocale: draft.defaultLocale,
+    secondLocale: host.secondLocale,
+    ...(o.multiline ? { multiline: true, rows: 2 } : {}),
+    error: host.errorFor(o.pointer),
+    pointer: o.pointer,
+    machine: { marks: draft.machineTranslated, key: o.key },
+    onInput: () => host.changed(),
+    onReviewed: (controlId) => {
+      host.announce(reviewedMessage());
+      host.focusLater(`#${controlId}`);
+    },
+  });
 }
 
 // --- drag and drop: the keyboard buttons are the must; dragging is a shortcut for pointer users ---
@@ -455,31 +396,17 @@ function renderSettings(host: ConsoleSurveys, draft: SurveyDraft): TemplateResul
       </select>
       ${renderFieldError('school-error', schoolError)}
     </div>
-    <div class="field">
-      <label for="default-locale">${msg('Main language', { id: 'console.surveys.defaultLocale' })}</label>
-      <select
-        id="default-locale"
-        @change=${(event: Event) => {
-          draft.defaultLocale = (event.target as HTMLSelectElement).value;
-          if (host.secondLocale === draft.defaultLocale) host.secondLocale = '';
-          host.changed();
-        }}
-      >
-        ${host.locales.map((l) => html`<option value=${l} lang=${l} ?selected=${l === draft.defaultLocale}>${ownName(l)}</option>`)}
-      </select>
-    </div>
-    <div class="field">
-      <label for="second-locale">${msg('Translate side by side into', { id: 'console.surveys.secondLocale' })}</label>
-      <select
-        id="second-locale"
-        @change=${(event: Event) => {
-          host.secondLocale = (event.target as HTMLSelectElement).value;
-        }}
-      >
-        <option value="" ?selected=${!host.secondLocale}>${msg('(no second language)', { id: 'console.surveys.noSecond' })}</option>
-        ${host.translationTargets.map((l) => html`<option value=${l} lang=${l} ?selected=${l === host.secondLocale}>${ownName(l)}</option>`)}
-      </select>
-    </div>
+    ${renderLanguagePickers({
+      locales: host.locales,
+      defaultLocale: draft.defaultLocale,
+      secondLocale: host.secondLocale,
+      onDefault: (locale) => {
+        draft.defaultLocale = locale;
+        if (host.secondLocale === draft.defaultLocale) host.secondLocale = '';
+        host.changed();
+      },
+      onSecond: (locale) => (host.secondLocale = locale),
+    })}
   </div>`;
 }
 
@@ -495,8 +422,17 @@ function renderStatusActions(host: ConsoleSurveys, draft: SurveyDraft): Template
       ${
         draft.status === 'published'
           ? html`<button class="button" type="button" data-action="close" ?disabled=${host.busy} @click=${() => host.askStatus('close')}>
-              ${msg('Close survey', { id: 'console.surveys.close' })}
-            </button>`
+                ${msg('Close survey', { id: 'console.surveys.close' })}
+              </button>
+              <button
+                class="button"
+                type="button"
+                data-action="unpublish"
+                ?disabled=${host.busy}
+                @click=${() => host.askStatus('unpublish')}
+              >
+                ${msg('Unpublish', { id: 'console.surveys.unpublish' })}
+              </button>`
           : html`<button
               class="button"
               type="button"
@@ -512,7 +448,8 @@ function renderStatusActions(host: ConsoleSurveys, draft: SurveyDraft): Template
             </button>`
       }
       ${
-        draft.id && draft.status !== 'draft'
+        // An unpublished survey keeps its answers, so its results stay one click away.
+        draft.id && (draft.status !== 'draft' || draft.responseCount > 0)
           ? html`<button class="button" type="button" data-action="results" @click=${() => host.openResults(draft.id!)}>
               ${msg('Results', { id: 'console.results.open' })}
             </button>`
@@ -520,54 +457,54 @@ function renderStatusActions(host: ConsoleSurveys, draft: SurveyDraft): Template
       }
     </div>
     ${
-      confirm
-        ? html`<div class="confirm" role="group" aria-labelledby="confirm-heading">
-            <h2 id="confirm-heading" tabindex="-1">
-              ${
-                confirm === 'publish'
-                  ? msg('Publish this survey?', { id: 'console.surveys.confirm.publishTitle' })
-                  : msg('Close this survey?', { id: 'console.surveys.confirm.closeTitle' })
-              }
-            </h2>
-            <p>
-              ${
-                confirm === 'publish'
-                  ? msg('Your changes are saved first. Families who have the link or the embedded survey can then answer it.', {
-                      id: 'console.surveys.confirm.publishText',
-                    })
-                  : msg('Families can no longer answer it. Answers already given are kept.', { id: 'console.surveys.confirm.closeText' })
-              }
-            </p>
-            <div class="actions">
-              <button class="button button--primary" type="button" data-action="confirm" @click=${() => host.changeStatus()}>
-                ${
-                  confirm === 'publish'
-                    ? msg('Yes, publish', { id: 'console.surveys.confirm.publish' })
-                    : msg('Yes, close', { id: 'console.surveys.confirm.close' })
-                }
-              </button>
-              <button class="button" type="button" data-action="cancel" @click=${() => host.cancelStatus()}>
-                ${msg('Cancel', { id: 'console.surveys.confirm.cancel' })}
-              </button>
-            </div>
-          </div>`
-        : nothing
+      confirm === 'publish'
+        ? renderConfirm({
+            title: msg('Publish this survey?', { id: 'console.surveys.confirm.publishTitle' }),
+            text: msg('Your changes are saved first. Families who have the link or the embedded survey can then answer it.', {
+              id: 'console.surveys.confirm.publishText',
+            }),
+            confirmLabel: msg('Yes, publish', { id: 'console.surveys.confirm.publish' }),
+            cancelLabel: msg('Cancel', { id: 'console.surveys.confirm.cancel' }),
+            onConfirm: () => void host.changeStatus(),
+            onCancel: () => host.cancelStatus(),
+          })
+        : confirm === 'close'
+          ? renderConfirm({
+              title: msg('Close this survey?', { id: 'console.surveys.confirm.closeTitle' }),
+              text: msg('Families can no longer answer it. Answers already given are kept.', { id: 'console.surveys.confirm.closeText' }),
+              confirmLabel: msg('Yes, close', { id: 'console.surveys.confirm.close' }),
+              cancelLabel: msg('Cancel', { id: 'console.surveys.confirm.cancel' }),
+              onConfirm: () => void host.changeStatus(),
+              onCancel: () => host.cancelStatus(),
+            })
+          : confirm === 'unpublish'
+            ? renderConfirm({
+                title: msg('Unpublish this survey?', { id: 'console.surveys.confirm.unpublishTitle' }),
+                text: msg(
+                  'It goes back to draft: families see that it is not available until you publish it again. Answers already given are kept.',
+                  { id: 'console.surveys.confirm.unpublishText' },
+                ),
+                confirmLabel: msg('Yes, unpublish', { id: 'console.surveys.confirm.unpublish' }),
+                cancelLabel: msg('Cancel', { id: 'console.surveys.confirm.cancel' }),
+                onConfirm: () => void host.changeStatus(),
+                onCancel: () => host.cancelStatus(),
+              })
+            : nothing
     }`;
 }
 
 function renderLeave(host: ConsoleSurveys): TemplateResult {
-  return html`<div class="confirm" role="group" aria-labelledby="leave-heading">
-    <h2 id="leave-heading" tabindex="-1">${msg('Leave without saving?', { id: 'console.surveys.leave.title' })}</h2>
-    <p>${msg('Changes since your last save will be lost.', { id: 'console.surveys.leave.text' })}</p>
-    <div class="actions">
-      <button class="button button--primary" type="button" data-action="stay" @click=${() => host.stay()}>
-        ${msg('Stay and keep editing', { id: 'console.surveys.leave.stay' })}
-      </button>
-      <button class="button" type="button" data-action="leave" @click=${() => host.backToList(true)}>
-        ${msg('Leave without saving', { id: 'console.surveys.leave.confirm' })}
-      </button>
-    </div>
-  </div>`;
+  return renderConfirm({
+    headingId: 'leave-heading',
+    title: msg('Leave without saving?', { id: 'console.surveys.leave.title' }),
+    text: msg('Changes since your last save will be lost.', { id: 'console.surveys.leave.text' }),
+    confirmLabel: msg('Stay and keep editing', { id: 'console.surveys.leave.stay' }),
+    cancelLabel: msg('Leave without saving', { id: 'console.surveys.leave.confirm' }),
+    confirmAction: 'stay',
+    cancelAction: 'leave',
+    onConfirm: () => host.stay(),
+    onCancel: () => host.backToList(true),
+  });
 }
 
 export function renderBuilder(host: ConsoleSurveys, draft: SurveyDraft): TemplateResult {

@@ -2,7 +2,11 @@
  * The survey being edited, as the builder holds it: every text a full LocalizedText (empty strings allowed
  * while typing), every list reorderable. `toSurveyInput` turns it into what the API accepts.
  */
-import type { LocalizedText, MachineTranslated, QuestionType, Survey, SurveyInput, SurveyStatus } from '@tandem/protocol';
+import type { LocalizedText, QuestionType, Survey, SurveyInput, SurveyPatch, SurveyStatus } from '@tandem/protocol';
+import { localesWithText, marksFor, newId, requiredText as cleanText, withOptional, type MachineMarks } from '../common/localized-text.js';
+import type { TranslatableDraft, TranslatableField } from '../common/translate-missing.js';
+
+export { moveItem, newId } from '../common/localized-text.js';
 
 export interface DraftOption {
   id: string;
@@ -40,15 +44,8 @@ export interface SurveyDraft {
   description: LocalizedText;
   sections: DraftSection[];
   /** Text key → languages whose text is an unreviewed machine translation. */
-  machineTranslated: Record<string, string[]>;
+  machineTranslated: MachineMarks;
   responseCount: number;
-}
-
-let counter = 0;
-/** Short, URL-safe ids matching the protocol's Id pattern; unique within a survey is all the server asks. */
-export function newId(prefix: string): string {
-  counter += 1;
-  return `${prefix}-${Date.now().toString(36)}${counter.toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 }
 
 export const isChoice = (type: QuestionType) => type === 'single-choice' || type === 'multiple-choice';
@@ -126,29 +123,16 @@ export function draftFromSurvey(survey: Survey): SurveyDraft {
   };
 }
 
-/** Text without blank languages; a required text keeps at least its default language so the server can say what is missing. */
-function cleanText(text: LocalizedText, defaultLocale: string): LocalizedText {
-  const kept = Object.fromEntries(Object.entries(text).filter(([, value]) => value.trim() !== ''));
-  return Object.keys(kept).length > 0 ? kept : { [defaultLocale]: '' };
+/** The draft as an edit of a saved survey: an emptied introduction is sent as `null`, since a left-out field stays. */
+export function toSurveyPatch(draft: SurveyDraft): SurveyPatch {
+  const input = toSurveyInput(draft);
+  return input.description === undefined ? { ...input, description: null } : input;
 }
-function optionalText(text: LocalizedText): LocalizedText | undefined {
-  const kept = Object.fromEntries(Object.entries(text).filter(([, value]) => value.trim() !== ''));
-  return Object.keys(kept).length > 0 ? kept : undefined;
-}
-const withOptional = <K extends string>(key: K, text: LocalizedText) => {
-  const value = optionalText(text);
-  return value ? ({ [key]: value } as Record<K, LocalizedText>) : {};
-};
 
 export function toSurveyInput(draft: SurveyDraft): SurveyInput {
   const dl = draft.defaultLocale;
   // Marks follow the texts: a removed question or an emptied field takes its mark with it.
-  const texts = new Map(textFields(draft).map((f) => [f.key, f.text]));
-  const machineTranslated: MachineTranslated = {};
-  for (const [key, locales] of Object.entries(draft.machineTranslated)) {
-    const kept = locales.filter((l) => (texts.get(key)?.[l] ?? '').trim() !== '');
-    if (kept.length > 0) machineTranslated[key] = kept;
-  }
+  const machineTranslated = marksFor(draft.machineTranslated, textFields(draft));
   return {
     schoolId: draft.schoolId,
     title: cleanText(draft.title, dl),
@@ -187,28 +171,13 @@ export function toSurveyInput(draft: SurveyDraft): SurveyInput {
         }
       }),
     })),
-    ...(Object.keys(machineTranslated).length > 0 ? { machineTranslated } : {}),
+    // Always sent, even empty: an edit that sends marks replaces them, so marks reviewed away are gone on the server too.
+    machineTranslated,
   };
 }
 
-/** Moves `list[index]` by `delta` places; returns the new index, or undefined when it cannot move. */
-export function moveItem<T>(list: T[], index: number, delta: number): number | undefined {
-  const to = index + delta;
-  if (index < 0 || to < 0 || to >= list.length || index >= list.length) return undefined;
-  const [item] = list.splice(index, 1);
-  list.splice(to, 0, item!);
-  return to;
-}
-
 /** One editable text of the survey: where it lives (JSON pointer into SurveyInput) and its stable review key. */
-export interface TextField {
-  /** Stable across reordering, so machine-translation marks follow the text. */
-  key: string;
-  pointer: string;
-  text: LocalizedText;
-  /** Required texts must have the default language. */
-  required: boolean;
-}
+export type TextField = TranslatableField;
 
 /** Every text of the draft in reading order. */
 export function textFields(draft: SurveyDraft): TextField[] {
@@ -238,24 +207,15 @@ export function textFields(draft: SurveyDraft): TextField[] {
   return fields;
 }
 
-export function isMachineTranslated(draft: SurveyDraft, key: string, locale: string): boolean {
-  return draft.machineTranslated[key]?.includes(locale) ?? false;
-}
-
-export function markMachineTranslated(draft: SurveyDraft, key: string, locale: string): void {
-  const list = draft.machineTranslated[key] ?? [];
-  if (!list.includes(locale)) draft.machineTranslated[key] = [...list, locale];
-}
-
-export function markReviewed(draft: SurveyDraft, key: string, locale: string): void {
-  const list = (draft.machineTranslated[key] ?? []).filter((l) => l !== locale);
-  if (list.length > 0) draft.machineTranslated[key] = list;
-  else delete draft.machineTranslated[key];
-}
-
 /** Languages the survey has any text in besides the default, default first. */
 export function draftLocales(draft: SurveyDraft): string[] {
-  const found = new Set<string>([draft.defaultLocale]);
-  for (const field of textFields(draft)) for (const [locale, value] of Object.entries(field.text)) if (value.trim()) found.add(locale);
-  return [...found];
+  return localesWithText(
+    draft.defaultLocale,
+    textFields(draft).map((f) => f.text),
+  );
+}
+
+/** The survey's texts and marks, for "Translate missing languages". */
+export function translatable(draft: SurveyDraft): TranslatableDraft {
+  return { defaultLocale: draft.defaultLocale, fields: textFields(draft), marks: draft.machineTranslated };
 }

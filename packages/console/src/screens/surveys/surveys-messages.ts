@@ -1,11 +1,8 @@
 /** Words of the survey screens that more than one view needs: field errors, statuses, question types. */
 import { msg, str } from '@lit/localize';
-import { LOCALE_NAMES, type FieldError, type QuestionType, type SupportedLocale, type SurveyStatus } from '@tandem/protocol';
+import type { FieldError, QuestionType, SurveyStatus } from '@tandem/protocol';
 
-/** A language's own name (Español, العربية), for pickers and column headings where it carries its own `lang`. */
-export function ownName(locale: string): string {
-  return LOCALE_NAMES[locale as SupportedLocale] ?? locale;
-}
+export { ownName } from '../common/localized-text.js';
 
 export function statusLabel(status: SurveyStatus): string {
   switch (status) {

@@ -21,13 +21,22 @@ import { problemMessage } from '../../console-messages.js';
 import { renderBuilder } from './builder-view.js';
 import { renderList } from './list-view.js';
 import './results/console-survey-results.js';
-import { fieldErrorMessage, ownName } from './surveys-messages.js';
+import { contentStyles } from '../common/content.styles.js';
+import { copySnippet, embedSnippets, type EmbedSnippets } from '../common/embed-snippets.js';
+import {
+  hasMissing,
+  nothingToTranslateMessage,
+  translateMissing,
+  translatingMessage,
+  translationErrorMessage,
+  translationOutcomeMessage,
+} from '../common/translate-missing.js';
+import { fieldErrorMessage } from './surveys-messages.js';
 import { surveysStyles } from './surveys.styles.js';
-import { draftFromSurvey, moveItem, newDraft, toSurveyInput, type SurveyDraft } from './survey-draft.js';
+import { draftFromSurvey, moveItem, newDraft, toSurveyInput, toSurveyPatch, translatable, type SurveyDraft } from './survey-draft.js';
 import { validateDraft } from './survey-validation.js';
-import { hasMissing, translateMissing } from './translate-missing.js';
 
-export type StatusAction = 'publish' | 'close';
+export type StatusAction = 'publish' | 'close' | 'unpublish';
 
 export interface PreviewState {
   backend: MemoryBackend;
@@ -39,7 +48,7 @@ let previewCount = 0;
 
 export class ConsoleSurveys extends TandemElement {
   static override styles = css`
-    ${baseStyles} ${buttonStyles} ${fieldErrorStyles} ${surveysStyles}
+    ${baseStyles} ${buttonStyles} ${fieldErrorStyles} ${contentStyles} ${surveysStyles}
   `;
 
   static override properties: PropertyDeclarations = {
@@ -97,6 +106,26 @@ export class ConsoleSurveys extends TandemElement {
     // `#/surveys/<id>/results` opens a survey's results directly (bookmarks, links shared between staff).
     const linked = /^#\/surveys\/([^/]+)\/results$/.exec(globalThis.location?.hash ?? '')?.[1];
     if (changed.has('api') && linked && this.resultsFor === undefined) this.resultsFor = decodeURIComponent(linked);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('beforeunload', this.#onBeforeUnload);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('beforeunload', this.#onBeforeUnload);
+  }
+
+  /** Closing or reloading the tab with unsaved changes: the browser asks first. */
+  readonly #onBeforeUnload = (event: BeforeUnloadEvent) => {
+    if (this.hasUnsavedChanges()) event.preventDefault();
+  };
+
+  /** Whether leaving this screen would lose typed changes; the shell's nav asks first when it would. */
+  hasUnsavedChanges(): boolean {
+    return this.draft !== undefined && this.dirty;
   }
 
   /** Shows a survey's results; the builder's unsaved changes stay in the draft for when the staff member comes back. */
@@ -245,10 +274,9 @@ export class ConsoleSurveys extends TandemElement {
     this.busy = true;
     this.formError = '';
     try {
-      const input = toSurveyInput(draft);
       const saved = draft.id
-        ? await this.api.call<Survey>(routes.updateSurvey, { params: { surveyId: draft.id }, body: input })
-        : await this.api.call<Survey>(routes.createSurvey, { body: input });
+        ? await this.api.call<Survey>(routes.updateSurvey, { params: { surveyId: draft.id }, body: toSurveyPatch(draft) })
+        : await this.api.call<Survey>(routes.createSurvey, { body: toSurveyInput(draft) });
       // Keep the draft object (and anything typed while saving); take only what the server decides.
       Object.assign(draft, { id: saved.id, status: saved.status, responseCount: saved.responseCount });
       this.notice = msg('Saved.', { id: 'console.surveys.saved' });
@@ -288,24 +316,38 @@ export class ConsoleSurveys extends TandemElement {
     this.focusLater(`[data-action="${action}"]`);
   }
 
-  /** Saves, then publishes or closes: families should get what the screen shows. */
+  /**
+   * Saves, then publishes or closes: families should get what the screen shows. Unpublishing does not save first:
+   * taking a survey away from families should not wait for a half-edited draft to pass validation.
+   */
   async changeStatus(): Promise<void> {
     const action = this.confirming;
     if (!action || !this.draft || !this.api) return;
     this.confirming = undefined;
-    if (!(await this.save())) return;
+    if (action !== 'unpublish' && !(await this.save())) return;
     this.busy = true;
+    this.formError = '';
     try {
-      const route = action === 'publish' ? routes.publishSurvey : routes.closeSurvey;
+      const route = { publish: routes.publishSurvey, close: routes.closeSurvey, unpublish: routes.unpublishSurvey }[action];
       const saved = await this.api.call<Survey>(route, { params: { surveyId: this.draft.id! } });
       this.draft.status = saved.status;
-      this.notice =
-        action === 'publish'
-          ? msg('Published. Families can answer it now.', { id: 'console.surveys.published' })
-          : msg('Closed. It takes no more answers.', { id: 'console.surveys.closed' });
+      this.notice = {
+        publish: () => msg('Published. Families can answer it now.', { id: 'console.surveys.published' }),
+        close: () => msg('Closed. It takes no more answers.', { id: 'console.surveys.closed' }),
+        unpublish: () =>
+          msg('Unpublished. Families can no longer answer it; their answers are kept.', { id: 'console.surveys.unpublished' }),
+      }[action]();
       this.focusLater('#notice');
     } catch (error) {
-      this.#showServerError(error);
+      if (action === 'unpublish' && error instanceof ConsoleError && error.status === 409) {
+        // Someone closed it meanwhile (another tab or colleague): say so rather than the answered-questions text.
+        this.formError = msg('This survey was closed, so it cannot go back to draft. Reload to see its current state.', {
+          id: 'console.surveys.error.unpublishClosed',
+        });
+        this.focusLater('#form-error');
+      } else {
+        this.#showServerError(error);
+      }
     } finally {
       this.busy = false;
     }
@@ -331,38 +373,19 @@ export class ConsoleSurveys extends TandemElement {
   async translateMissing(): Promise<void> {
     const draft = this.draft;
     if (!draft || !this.api) return;
-    if (!hasMissing(draft, this.translationTargets)) {
-      this.notice = msg('Every text already has every language.', { id: 'console.surveys.translate.nothing' });
+    if (!hasMissing(translatable(draft), this.translationTargets)) {
+      this.notice = nothingToTranslateMessage();
       return;
     }
     this.busy = true;
     this.formError = '';
-    this.notice = msg('Translating…', { id: 'console.surveys.translate.working' });
+    this.notice = translatingMessage();
     try {
-      const outcome = await translateMissing(this.api, draft, this.translationTargets);
-      const parts = [
-        msg(str`Filled in ${outcome.filled} texts with machine translation. Check each one and mark it reviewed.`, {
-          id: 'console.surveys.translate.done',
-        }),
-      ];
-      if (outcome.unsupported.length > 0) {
-        const names = outcome.unsupported.map(ownName).join(', ');
-        parts.push(msg(str`The translation service cannot translate into: ${names}.`, { id: 'console.surveys.translate.unsupported' }));
-      }
-      if (outcome.partial.length > 0) {
-        parts.push(msg('Some texts could not be translated; they are still empty.', { id: 'console.surveys.translate.partial' }));
-      }
-      this.notice = parts.join(' ');
+      this.notice = translationOutcomeMessage(await translateMissing(this.api, translatable(draft), this.translationTargets));
       this.requestUpdate();
     } catch (error) {
       this.notice = '';
-      this.formError =
-        error instanceof ConsoleError && error.status === 503
-          ? msg(
-              'No translation service is available on this server, so nothing was translated. Type the translations yourself, or ask your Tandem administrator to set one up.',
-              { id: 'console.surveys.translate.unavailable' },
-            )
-          : problemMessage(error);
+      this.formError = translationErrorMessage(error);
       this.focusLater('#form-error');
     } finally {
       this.busy = false;
@@ -401,36 +424,17 @@ export class ConsoleSurveys extends TandemElement {
     this.preview = { backend, surveyId, locale };
   }
 
-  embedSnippets(): { script: string; iframe: string } | undefined {
+  embedSnippets(): EmbedSnippets | undefined {
     const id = this.draft?.id;
-    if (!id) return undefined;
-    const origin = globalThis.location?.origin ?? '';
-    return {
-      script: `<script type="module" src="${origin}/tandem.js"></script>\n<tandem-survey survey="${id}"></tandem-survey>`,
-      iframe:
-        `<iframe data-tandem-embed src="${origin}/embed/survey/${id}" title="Survey"\n` +
-        `        style="width: 100%; border: 0" sandbox="allow-scripts allow-forms allow-same-origin allow-popups"></iframe>\n` +
-        `<script src="${origin}/tandem-frame.js" defer></script>`,
-    };
+    return id ? embedSnippets({ tag: 'tandem-survey', attribute: 'survey', widget: 'survey', id, title: 'Survey' }) : undefined;
   }
 
   async copy(text: string, fieldId: string): Promise<void> {
-    try {
-      await navigator.clipboard.writeText(text);
-      this.copyNotice = msg('Copied. Paste it into your web page.', { id: 'console.surveys.embed.copied' });
-    } catch {
-      // No clipboard permission (or an old browser): the snippet is selected in its visible field for Ctrl+C.
-      const field = this.shadowRoot!.querySelector<HTMLTextAreaElement>(`#${fieldId}`);
-      field?.focus();
-      field?.select();
-      this.copyNotice = msg('Copying did not work here. The snippet is selected: press Ctrl+C (or ⌘+C) to copy it.', {
-        id: 'console.surveys.embed.copyFailed',
-      });
-    }
+    this.copyNotice = await copySnippet(text, this.shadowRoot!.querySelector<HTMLTextAreaElement>(`#${fieldId}`));
   }
 
   protected override render(): TemplateResult {
-    return html`<div part="base" class="surveys">
+    return html`<div part="base" class="content-screen surveys">
       ${
         this.resultsFor
           ? html`<console-survey-results

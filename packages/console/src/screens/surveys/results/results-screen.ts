@@ -18,6 +18,7 @@ import {
 import { css, html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { ConsoleError, type ConsoleCaller } from '../../../console-client.js';
 import { problemMessage } from '../../../console-messages.js';
+import { contentStyles } from '../../common/content.styles.js';
 import { surveysStyles } from '../surveys.styles.js';
 import { averageText, barsFor, renderBars } from './results-charts.js';
 import { resultsStyles } from './results.styles.js';
@@ -36,7 +37,7 @@ const textKey = (locale: string, text: string) => `${locale}\u0000${text}`;
 
 export class ConsoleSurveyResults extends TandemElement {
   static override styles = css`
-    ${baseStyles} ${buttonStyles} ${surveysStyles} ${resultsStyles}
+    ${baseStyles} ${buttonStyles} ${contentStyles} ${surveysStyles} ${resultsStyles}
   `;
 
   static override properties: PropertyDeclarations = {

@@ -1,0 +1,41 @@
+/**
+ * Mounts the Resources screen, <console-resources>, which is built apart from the shell. Its module (the resource
+ * builder, import and export) is loaded on first use; if it cannot be fetched the screen says so rather than
+ * breaking the console.
+ */
+import { msg } from '@lit/localize';
+import type { ConsoleSession } from '@tandem/protocol';
+import { html, type TemplateResult } from 'lit';
+import type { ConsoleCaller } from '../../console-client.js';
+
+let failed = false;
+let loading: Promise<unknown> | undefined;
+
+/** Loads the module once; re-renders the shell only if it fails (the element upgrades by itself when defined). */
+function loadResources(onFailed: () => void): void {
+  loading ??= import('./console-resources.js').catch(() => {
+    failed = true;
+    loading = undefined; // a later visit, back online, tries again
+    onFailed();
+  });
+}
+
+export function renderResourcesScreen(
+  api: ConsoleCaller,
+  session: ConsoleSession,
+  lang: string,
+  requestUpdate: () => void,
+): TemplateResult {
+  if (!customElements.get('console-resources') && failed) {
+    failed = false;
+    return html`<section>
+      <h1 tabindex="-1">${msg('Resources', { id: 'console.nav.resources' })}</h1>
+      <p class="alert" role="alert">
+        ${msg('The resources screen could not be loaded. Check your connection and reload the page.', { id: 'console.resources.unavailable' })}
+      </p>
+    </section>`;
+  }
+  loadResources(requestUpdate);
+  // Rendered before its definition arrives: Lit keeps the properties set until the element upgrades.
+  return html`<console-resources data-screen .api=${api} .session=${session} lang=${lang}></console-resources>`;
+}
