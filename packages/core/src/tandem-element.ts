@@ -1,5 +1,5 @@
 /** TandemElement: the thin base of every widget — define(), emit(), locale wiring and backend resolution. */
-import { LitElement, type PropertyDeclarations } from 'lit';
+import { LitElement, type CSSResultGroup, type PropertyDeclarations } from 'lit';
 import type { Backend } from './backend.js';
 import { baseStyles } from './base-styles.js';
 import { LOCALE_REQUEST_EVENT, type TandemLocaleRequestEvent } from './events.js';
@@ -53,7 +53,8 @@ export function configBackendUrl(el: Element): string | undefined {
  * @fires tandem-error - Something failed that the page may want to know about; `detail: { error, message }`.
  */
 export class TandemElement extends LitElement {
-  static override styles = baseStyles;
+  // Typed as a group so a widget may list its sheets ([baseStyles, own]) rather than join them with css``.
+  static override styles: CSSResultGroup = baseStyles;
 
   /** Defines the element unless the tag is taken already (a second copy of Tandem on the page). */
   static define(tag: string): void {

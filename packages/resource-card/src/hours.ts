@@ -24,6 +24,8 @@ export interface OpenLine {
   detail: string;
   /** Why it is closed today, when a listed closure says so ("Thanksgiving"). */
   reason?: LocalizedText | undefined;
+  /** The day of that closure, which names its note among the resource's machine-translation marks. */
+  closureDate?: string | undefined;
 }
 
 /** Undefined when the resource lists no hours: saying "closed" would be wrong. */
@@ -46,8 +48,9 @@ export function openLine(resource: PublicResource, locale: string, now: Date): O
   }
   const state = msg('Closed', { id: 'resource.closed' });
   const reason = status.closure?.note;
+  const closureDate = status.closure?.date;
   const next = status.opensAt;
-  if (!next) return { open: false, state, detail: '', reason };
+  if (!next) return { open: false, state, detail: '', reason, closureDate };
   const time = formatClock(next.time, locale);
   let detail: string;
   if (next.inDays === 0) detail = msg(str`opens today at ${time}`, { id: 'resource.opens-today' });
@@ -56,5 +59,5 @@ export function openLine(resource: PublicResource, locale: string, now: Date): O
     const day = weekdayName(next.date, locale);
     detail = msg(str`opens ${day} at ${time}`, { id: 'resource.opens-on' });
   }
-  return { open: false, state, detail, reason };
+  return { open: false, state, detail, reason, closureDate };
 }

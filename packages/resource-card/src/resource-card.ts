@@ -1,14 +1,11 @@
 /** <tandem-resource-card>: one school or community resource — hours, contact, map, languages spoken — and "Was this helpful?". */
-import { adoptStyles, css, html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
-import { backendKeyOf, baseStyles, lazyUi, TandemElement } from '@tandem/core';
+import { html, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { baseStyles, lazyUi, TandemElement } from '@tandem/core';
 import type { PublicResource } from '@tandem/protocol';
-import type * as CardUiModule from './card-ui.js';
-import type { FeedbackController } from './feedback-controller.js';
+import type { CardView } from './card-view.js';
 import { resourceShellStyles } from './resource-shell.styles.js';
 import type { FeedbackPhase } from './views/feedback.js';
 import { renderLoading, type LoadPhase } from './views/loading.js';
-
-type CardUi = typeof CardUiModule;
 
 /** The rest of the card's code (see card-ui.ts), fetched once per page by the first card that needs it. */
 const loadUi = lazyUi(
@@ -58,10 +55,8 @@ loadUi().catch(() => undefined);
  * @cssprop --tandem-error - error text
  */
 export class TandemResourceCard extends TandemElement {
-  // First paint only; the rest (buttons, field errors, content) arrives with card-ui.ts and is adopted in willUpdate.
-  static override styles = css`
-    ${baseStyles} ${resourceShellStyles}
-  `;
+  // First paint only; the rest (buttons, field errors, content) arrives with card-ui.ts and is adopted by CardView.
+  static override styles = [baseStyles, resourceShellStyles];
 
   static override properties: PropertyDeclarations = {
     resourceId: { attribute: 'resource' },
@@ -81,128 +76,53 @@ export class TandemResourceCard extends TandemElement {
   /** The loaded resource. */
   resource?: PublicResource;
 
-  #loadError?: Error;
   #loadRun = 0;
-  /** The card-ui module once it has arrived; every phase but `loading` renders with it. */
-  #ui?: CardUi;
-  #uiStylesAdopted = false;
-  /**
-   * "Was this helpful?" and the outbox that sends it. Attached when card-ui.ts arrives (which brings it),
-   * moments after connecting; an answer queued on an earlier visit is looked for and resent from then on.
-   */
-  #feedback?: FeedbackController;
+  /** Everything past the skeleton (see card-view.ts): loading into phases, feedback, rendering. Made when card-ui.ts arrives. */
+  #view?: CardView;
 
   /** Where "Was this helpful?" stands: `ask`, `comment`, `sending`, `queued`, `thanks` or `given` (earlier on this device). */
   get feedback(): FeedbackPhase {
-    return this.#feedback?.phase ?? 'ask';
-  }
-
-  get #backendKey(): string {
-    const backend = this.resolveBackend();
-    return backend ? backendKeyOf(backend) : '';
-  }
-
-  /** Re-renders each minute, so "Open now" turns into "Closed" at closing time on a page left open. */
-  #clock?: ReturnType<typeof setInterval>;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.#clock = setInterval(() => {
-      if (!this.now && this.resource) this.requestUpdate();
-    }, 60_000);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearInterval(this.#clock);
+    return this.#view?.feedback ?? 'ask';
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (this.#ui && !this.#uiStylesAdopted && this.renderRoot instanceof ShadowRoot) {
-      // Before the render that first uses the UI module, so its markup never shows unstyled.
-      this.#uiStylesAdopted = true;
-      adoptStyles(this.renderRoot, [...(this.constructor as typeof TandemResourceCard).elementStyles, this.#ui.uiStyles]);
-    }
     if (!this.hasUpdated || changed.has('resourceId') || changed.has('backend') || changed.has('backendUrl')) void this.load();
   }
 
   /** Loads (or reloads) the resource and whether feedback was already given on this device. */
   async load(): Promise<void> {
-    try {
-      await this.#load();
-    } catch (error) {
-      if (this.#ui) throw error;
-      // The rest of the card's code could not be fetched (offline since the page opened): the skeleton
-      // stays, and the card tries again once the connection is back.
-      console.warn('Tandem: could not fetch the resource card code; trying again when back online', error);
-      window.addEventListener('online', () => void this.load(), { once: true });
-    }
-  }
-
-  async #load(): Promise<void> {
     const run = ++this.#loadRun;
-    this.resource = undefined;
-    this.#feedback?.reset();
     const backend = this.resolveBackend();
-    // Fetched alongside the resource; no phase but `loading` is entered before it is here.
-    const uiLoaded = this.#needUi();
-    if (!backend || !this.resourceId) {
-      await uiLoaded;
+    // Requested here, alongside the rest of the card's code rather than after it; CardView reports how it went.
+    const request = backend && this.resourceId ? backend.getResource(this.resourceId) : undefined;
+    // Handled by the view's show(); dropped unread only when the code never arrives, so never an unhandled rejection.
+    request?.catch(() => undefined);
+    if (!this.#view) {
+      try {
+        const ui = await loadUi();
+        this.#view ??= new ui.CardView(this, this.i18n);
+      } catch (error) {
+        // The rest of the card's code could not be fetched (offline since the page opened): the skeleton
+        // stays, and the card tries again once the connection is back.
+        console.warn('Tandem: could not fetch the resource card code; trying again when back online', error);
+        window.addEventListener('online', () => void this.load(), { once: true });
+        return;
+      }
+      // A later load() (another resource, another backend) started while the code was on its way.
       if (run !== this.#loadRun) return;
-      return this.#fail(backend ? 'not-found' : 'no-backend', this.#ui!.setupError('tandem-resource-card', !!backend));
     }
-    this.phase = 'loading';
-    const [loaded, earlier] = await Promise.all([
-      backend.getResource(this.resourceId).then(
-        (resource) => ({ resource }),
-        (error: unknown) => ({ error: error instanceof Error ? error : new Error(String(error)) }),
-      ),
-      uiLoaded.then(() => this.#feedback!.lookUp()),
-    ]);
-    if (run !== this.#loadRun) return;
-    if ('error' in loaded) return this.#fail(this.#ui!.loadFailurePhase(loaded.error), loaded.error);
-    this.resource = loaded.resource;
-    this.phase = 'ready';
-    this.#feedback!.show(earlier);
-  }
-
-  async #needUi(): Promise<CardUi> {
-    if (this.#ui) return this.#ui;
-    const ui = await loadUi();
-    if (!this.#ui) {
-      this.#ui = ui;
-      this.#feedback = new ui.FeedbackController(this, { backendKey: () => this.#backendKey, locale: () => this.i18n.locale });
-    }
-    return this.#ui;
-  }
-
-  #fail(phase: LoadPhase, error: Error): void {
-    this.phase = phase;
-    this.#loadError = error;
-    const ui = this.#ui!;
-    this.emit(new ui.TandemResourceErrorEvent({ error, message: ui.backendErrorMessage(error) }));
+    return this.#view.show(!!backend, request);
   }
 
   protected override render() {
-    const resource = this.resource;
-    const labelledBy = resource ? 'resource-name' : this.phase === 'loading' ? nothing : 'state-heading';
-    return html`<article part="base" class="base" aria-labelledby=${labelledBy}>
-      <div class="tools"><tandem-language-switch .locales=${this.#ui?.switchLocales(resource?.locales)}></tandem-language-switch></div>
-      ${this.#renderBody()}
-    </article>`;
-  }
-
-  #renderBody() {
-    const ui = this.#ui;
-    const resource = this.resource;
-    if (this.phase === 'loading' || !ui) return renderLoading();
-    if (this.phase !== 'ready' || !resource) {
-      const phase = this.phase === 'ready' ? 'load-error' : this.phase;
-      return ui.renderState(phase, false, this.#loadError ? ui.backendErrorMessage(this.#loadError) : '', () => void this.load());
-    }
-    const locale = this.i18n.locale;
-    return html`${ui.renderSummary(resource, locale, this.now ?? new Date(), 2, 'resource-name')} ${ui.renderDetails(resource, locale)}
-    ${this.#feedback!.render()}`;
+    // Until card-ui.ts arrives: the same frame as CardView renders, with the skeleton.
+    return (
+      this.#view?.render() ??
+      html`<article part="base" class="base">
+        <div class="tools"><tandem-language-switch></tandem-language-switch></div>
+        ${renderLoading()}
+      </article>`
+    );
   }
 }

@@ -1,15 +1,10 @@
 /** <tandem-resource-list>: a school's resources (or a static HSDS file) with search and filters for category, language spoken and open now. */
-import { adoptStyles, css, html, type PropertyDeclarations, type PropertyValues } from 'lit';
-import { type Backend, baseStyles, lazyUi, TandemElement } from '@tandem/core';
-import type { PublicResource, ResourceQuery } from '@tandem/protocol';
-import type * as ListUiModule from './list-ui.js';
+import { html, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { baseStyles, lazyUi, TandemElement } from '@tandem/core';
+import type { PublicResource } from '@tandem/protocol';
+import type { ListView } from './list-view.js';
 import { resourceShellStyles } from './resource-shell.styles.js';
 import { renderLoading, type LoadPhase } from './views/loading.js';
-
-/** Long enough to let a word be typed, short enough to feel live. */
-const SEARCH_DEBOUNCE_MS = 300;
-
-type ListUi = typeof ListUiModule;
 
 /** The rest of the list's code (see list-ui.ts), fetched once per page by the first list that needs it. */
 const loadUi = lazyUi(
@@ -65,10 +60,8 @@ loadUi().catch(() => undefined);
  * @cssprop --tandem-focus - focus ring colour
  */
 export class TandemResourceList extends TandemElement {
-  // First paint only; the rest (buttons, form, results) arrives with list-ui.ts and is adopted in willUpdate.
-  static override styles = css`
-    ${baseStyles} ${resourceShellStyles}
-  `;
+  // First paint only; the rest (buttons, form, results) arrives with list-ui.ts and is adopted by ListView.
+  static override styles = [baseStyles, resourceShellStyles];
 
   static override properties: PropertyDeclarations = {
     school: { reflect: true },
@@ -81,7 +74,6 @@ export class TandemResourceList extends TandemElement {
     now: { attribute: false },
     phase: { state: true, attribute: false },
     items: { state: true, attribute: false },
-    typed: { state: true, attribute: false },
   };
 
   school?: string;
@@ -100,38 +92,18 @@ export class TandemResourceList extends TandemElement {
   phase: LoadPhase = 'loading';
   /** Every resource loaded, before the family's filters. */
   items: PublicResource[] = [];
-  /** What is in the search box; becomes `q` after a short pause. */
-  private typed = '';
 
   #loadRun = 0;
-  #loadError?: Error;
-  #debounce?: ReturnType<typeof setTimeout>;
-  /** The list-ui module once it has arrived; every phase but `loading` renders with it. */
-  #ui?: ListUi;
-  #uiStylesAdopted = false;
+  /** Everything past the skeleton (see list-view.ts): loading into phases, search, filters, rendering. Made when list-ui.ts arrives. */
+  #view?: ListView;
 
   /** The resources that pass the current filters, in list order (none before the list's code has arrived). */
   get results(): PublicResource[] {
-    if (!this.#ui) return [];
-    const filters = { category: this.category, language: this.language, q: this.q, openNow: this.openNow, school: this.school };
-    return this.#ui.filterResources(this.items, { ...filters, staticMode: !!this.src }, this.now ?? new Date(), this.i18n.locale);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearTimeout(this.#debounce);
+    return this.#view?.results ?? [];
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (this.#ui && !this.#uiStylesAdopted && this.renderRoot instanceof ShadowRoot) {
-      // Before the render that first uses the UI module, so its markup never shows unstyled.
-      this.#uiStylesAdopted = true;
-      adoptStyles(this.renderRoot, [...(this.constructor as typeof TandemResourceList).elementStyles, this.#ui.uiStyles]);
-    }
-    // Set from outside (attribute, clearFilters): show it. Set by the debounce from what was typed: leave the
-    // box alone, or a trailing space would vanish while the family is still typing.
-    if (changed.has('q') && (this.q ?? '') !== this.typed.trim()) this.typed = this.q ?? '';
     const sources = ['school', 'organization', 'src', 'backend', 'backendUrl'] as const;
     if (!this.hasUpdated || sources.some((p) => changed.has(p))) void this.load();
   }
@@ -141,123 +113,53 @@ export class TandemResourceList extends TandemElement {
    * with the server's own rules, so typing never waits for the network.
    */
   async load(): Promise<void> {
-    try {
-      await this.#load();
-    } catch (error) {
-      if (this.#ui) throw error;
-      // The rest of the list's code could not be fetched (offline since the page opened): the skeleton
-      // stays, and the list tries again once the connection is back.
-      console.warn('Tandem: could not fetch the resource list code; trying again when back online', error);
-      window.addEventListener('online', () => void this.load(), { once: true });
-    }
-  }
-
-  async #load(): Promise<void> {
     const run = ++this.#loadRun;
     const backend = this.resolveBackend();
-    // Fetched alongside the resources; no phase but `loading` is entered before it is here.
-    const uiLoaded = this.#needUi();
-    if (!this.src && (!backend || (!this.school && !this.organization))) {
-      await uiLoaded;
-      if (run !== this.#loadRun) return;
-      return this.#fail(backend ? 'not-found' : 'no-backend', this.#ui!.setupError('tandem-resource-list', !!backend));
+    const { src, school, organization } = this;
+    // Requested here, alongside the rest of the list's code rather than after it; ListView reports how it went.
+    // The static file's reader is fetched only in static mode.
+    const request = src
+      ? import('./static-resources.js').then((m) => m.fetchStaticResources(src))
+      : backend && (school || organization)
+        ? backend.listResources(school ? { school } : { organization: organization! }).then((list) => list.items)
+        : undefined;
+    // Handled by the view's show(); dropped unread only when the code never arrives, so never an unhandled rejection.
+    request?.catch(() => undefined);
+    let view = this.#view;
+    if (!view) {
+      try {
+        view = await this.#attachView();
+      } catch (error) {
+        // The rest of the list's code could not be fetched (offline since the page opened): the skeleton
+        // stays, and the list tries again once the connection is back.
+        console.warn('Tandem: could not fetch the resource list code; trying again when back online', error);
+        window.addEventListener('online', () => void this.load(), { once: true });
+        return;
+      }
     }
-    this.phase = 'loading';
-    const [loaded] = await Promise.all([
-      this.#fetchItems(backend).then(
-        (items) => ({ items }),
-        (error: unknown) => ({ error: error instanceof Error ? error : new Error(String(error)) }),
-      ),
-      uiLoaded,
-    ]);
-    if (run !== this.#loadRun) return;
-    if ('items' in loaded) return void Object.assign(this, { items: loaded.items, phase: 'ready' });
-    this.#fail(this.#ui!.loadFailurePhase(loaded.error), loaded.error);
+    // A later load() (another school, file or backend) may have started while the code was on its way.
+    if (run === this.#loadRun) return view.show(!!backend, request);
   }
-
-  /** From the static file (its reader is fetched only then), else from the school's or organization's server. */
-  async #fetchItems(backend: Backend | undefined): Promise<PublicResource[]> {
-    if (this.src) return (await import('./static-resources.js')).fetchStaticResources(this.src);
-    const query: ResourceQuery = this.school ? { school: this.school } : { organization: this.organization! };
-    return (await backend!.listResources(query)).items;
-  }
-
-  async #needUi(): Promise<ListUi> {
-    return (this.#ui ??= await loadUi());
-  }
-
-  #fail(phase: LoadPhase, error: Error): void {
-    Object.assign(this, { phase, items: [] });
-    this.#loadError = error;
-    const ui = this.#ui!;
-    this.emit(new ui.TandemResourceErrorEvent({ error, message: ui.backendErrorMessage(error) }));
-  }
-  readonly #onSearchInput = (event: Event) => {
-    this.typed = (event.target as HTMLInputElement).value;
-    clearTimeout(this.#debounce);
-    this.#debounce = setTimeout(() => this.#applySearch(), SEARCH_DEBOUNCE_MS);
-  };
-
-  #applySearch(): void {
-    clearTimeout(this.#debounce);
-    this.q = this.typed.trim() || undefined;
-  }
-
-  readonly #onSubmit = (event: Event) => {
-    // Enter in the search box applies the words at once; there is nothing to send anywhere.
-    event.preventDefault();
-    this.#applySearch();
-  };
-
-  readonly #onCategory = (event: Event) => {
-    this.category = (event.target as HTMLSelectElement).value || undefined;
-  };
-
-  readonly #onLanguage = (event: Event) => {
-    this.language = (event.target as HTMLSelectElement).value || undefined;
-  };
-
-  readonly #onOpenNow = (event: Event) => {
-    this.openNow = (event.target as HTMLInputElement).checked;
-  };
 
   /** Empties the search and every filter, and puts the family back in the search box. */
   async clearFilters(): Promise<void> {
-    clearTimeout(this.#debounce);
-    Object.assign(this, { q: undefined, typed: '', category: undefined, language: undefined, openNow: false });
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLInputElement>('#search')?.focus();
+    return (this.#view ?? (await this.#attachView())).clearFilters();
+  }
+
+  /** The ListView, made once list-ui.ts has arrived. */
+  async #attachView(): Promise<ListView> {
+    const ui = await loadUi();
+    return (this.#view ??= new ui.ListView(this, this.i18n));
   }
 
   protected override render() {
-    return html`<div part="base" class="base">
-      <div class="tools"><tandem-language-switch></tandem-language-switch></div>
-      ${this.#renderBody()}
-    </div>`;
-  }
-
-  #renderBody() {
-    const ui = this.#ui;
-    if (this.phase === 'loading' || !ui) return renderLoading();
-    if (this.phase !== 'ready') {
-      return ui.renderState(this.phase, true, this.#loadError ? ui.backendErrorMessage(this.#loadError) : '', () => void this.load());
-    }
-    return ui.renderList({
-      results: this.results,
-      categories: ui.categoriesOf(this.items, this.category),
-      languages: ui.languagesOf(this.items, this.language),
-      typed: this.typed,
-      category: ui.isCategory(this.category) ? this.category : '',
-      language: this.language?.split('-')[0]?.toLowerCase() ?? '',
-      openNow: this.openNow,
-      locale: this.i18n.locale,
-      now: this.now ?? new Date(),
-      onSearchInput: this.#onSearchInput,
-      onSubmit: this.#onSubmit,
-      onCategory: this.#onCategory,
-      onLanguage: this.#onLanguage,
-      onOpenNow: this.#onOpenNow,
-      onClear: () => void this.clearFilters(),
-    });
+    // Until list-ui.ts arrives: the same frame as ListView renders, with the skeleton.
+    return (
+      this.#view?.render() ??
+      html`<div part="base" class="base">
+        <div class="tools"><tandem-language-switch></tandem-language-switch></div>
+        ${renderLoading()}
+      </div>`
+    );
   }
 }

@@ -20,14 +20,6 @@ export const resourceShellStyles = css`
     background: var(--_surface);
     max-inline-size: 48em;
   }
-  h2,
-  h3,
-  p,
-  ul,
-  dl,
-  dd {
-    margin: 0;
-  }
   .tools {
     display: flex;
     justify-content: flex-end;

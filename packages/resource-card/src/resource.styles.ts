@@ -6,6 +6,14 @@ import { css } from 'lit';
 
 /** A resource's summary and details, the feedback form and the state messages. */
 export const resourceStyles = css`
+  h2,
+  h3,
+  p,
+  ul,
+  dl,
+  dd {
+    margin: 0;
+  }
   ul {
     padding: 0;
     list-style: none;

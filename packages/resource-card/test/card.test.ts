@@ -166,6 +166,21 @@ describe('<tandem-resource-card>', () => {
     expect(textOf($(failed, '[part~="name"]'))).to.equal('Eastside Community Food Shelf');
   });
 
+  it('shows the resource asked for last, even when an earlier, slower answer arrives after it', async () => {
+    const slow = MemoryBackend.withDemoData({ latencyMs: 400 });
+    const el = await fixture<TandemResourceCard>(
+      html`<tandem-resource-card .backend=${slow} .now=${WEDNESDAY_AFTERNOON} resource="demo-food-shelf" lang="en"></tandem-resource-card>`,
+    );
+    // Another resource from another server while the first answer is still on its way.
+    el.backend = MemoryBackend.withDemoData();
+    el.resourceId = 'demo-family-helpline';
+    await waitForPhase(el, 'ready');
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    await el.updateComplete;
+    expect(textOf($(el, '[part~="name"]'))).to.equal('Family Support Line');
+    expect(el.resource?.id).to.equal('demo-family-helpline');
+  });
+
   it('fits a 320px phone without sideways scrolling', async () => {
     const wrapper = await fixture<HTMLDivElement>(
       html`<div style="inline-size: 320px">

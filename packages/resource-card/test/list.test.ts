@@ -201,4 +201,23 @@ describe('<tandem-resource-list>', () => {
     await el.updateComplete;
     expect($(el, '[part~="base"]').scrollWidth).to.be.at.most(320);
   });
+
+  it('lists the school asked for last, even when an earlier, slower answer arrives after it', async () => {
+    const slow = MemoryBackend.withDemoData({ latencyMs: 400 });
+    const el = await fixture<TandemResourceList>(
+      html`<tandem-resource-list .backend=${slow} .now=${WEDNESDAY_AFTERNOON} school="lincoln-elementary"></tandem-resource-list>`,
+    );
+    // A static file instead, while the school's answer is still on its way.
+    el.src = FIXTURE;
+    await waitForPhase(el, 'ready');
+    const fromFile = names(el);
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    await el.updateComplete;
+    expect(names(el)).to.deep.equal(fromFile);
+    expect(el.items.length).to.be.greaterThan(0);
+    expect(
+      el.items.filter((item) => item.id.startsWith('demo-')),
+      'nothing from the slower answer',
+    ).to.deep.equal([]);
+  });
 });

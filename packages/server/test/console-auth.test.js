@@ -612,6 +612,9 @@ for (const target of databaseTargets()) {
         assert.match(response.body, /<tandem-console>/);
         assert.match(response.headers['content-security-policy'], /frame-ancestors 'none'/);
         assert.match(response.headers['content-security-policy'], /script-src 'self'/);
+        // Lesson and resource previews load the pictures and recordings staff link, as families' pages do.
+        assert.match(response.headers['content-security-policy'], /img-src 'self' data: https:;/);
+        assert.match(response.headers['content-security-policy'], /media-src 'self' https:;/);
       }
     });
   });

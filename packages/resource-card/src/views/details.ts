@@ -2,7 +2,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg } from '@lit/localize';
 import { localeDisplayName } from '@tandem/core';
-import type { PublicResource } from '@tandem/protocol';
+import { renderMachineNote } from '@tandem/core/ui.js';
+import { showsMachineTranslation, type LocalizedText, type PublicResource } from '@tandem/protocol';
 import { openLine } from '../hours.js';
 import { categoryName, phoneTypeName } from '../labels.js';
 import { addressLine, mapHref, phoneHref, siteName } from '../links.js';
@@ -12,13 +13,25 @@ export function textContextOf(resource: PublicResource, locale: string): TextCon
   return { locale, defaultLocale: resource.defaultLocale };
 }
 
+/** Whether the family reads an unreviewed machine translation in the resource's text `key`. */
+function machineTranslated(resource: PublicResource, key: string, text: LocalizedText | undefined, locale: string): boolean {
+  return showsMachineTranslation(resource.machineTranslated, key, text, locale, resource.defaultLocale);
+}
+
+/** The text in the family's language, with the quiet inline note when a machine translated it unreviewed. */
+function noted(resource: PublicResource, key: string, text: LocalizedText | undefined, locale: string): TemplateResult {
+  return html`${localized(text, textContextOf(resource, locale))}${
+    machineTranslated(resource, key, text, locale) ? renderMachineNote(true) : nothing
+  }`;
+}
+
 /** "Open now · closes at 5:00 PM"; nothing when the resource lists no hours. */
 export function renderOpenStatus(resource: PublicResource, locale: string, now: Date): TemplateResult | typeof nothing {
   const line = openLine(resource, locale, now);
   if (!line) return nothing;
   return html`<p class="hours ${line.open ? 'hours--open' : 'hours--closed'}" part="hours">
     <span class="hours-state">${line.state}</span
-    >${line.reason ? html` (${localized(line.reason, textContextOf(resource, locale))})` : nothing}${
+    >${line.reason ? html` (${noted(resource, `closure:${line.closureDate}`, line.reason, locale)})` : nothing}${
       line.detail ? html` · ${line.detail}` : nothing
     }
   </p>`;
@@ -43,6 +56,11 @@ export function renderSummary(resource: PublicResource, locale: string, now: Dat
     </p>
     ${renderOpenStatus(resource, locale, now)}
     <p class="description" part="description">${localized(resource.description, ctx)}</p>
+    ${
+      machineTranslated(resource, 'name', resource.name, locale) || machineTranslated(resource, 'description', resource.description, locale)
+        ? renderMachineNote()
+        : nothing
+    }
   </div>`;
 }
 
@@ -63,12 +81,11 @@ function languageList(languages: readonly string[], locale: string): string {
 
 /** Contact, address, languages spoken, eligibility and cost, as a description list. */
 export function renderDetails(resource: PublicResource, locale: string): TemplateResult {
-  const ctx = textContextOf(resource, locale);
-  const phones = resource.phones.map((phone) => {
+  const phones = resource.phones.map((phone, n) => {
     const href = phoneHref(phone);
     // One ordinary phone needs no label under the "Phone" heading; several, or a text line or fax, do.
     const labelled = resource.phones.length > 1 || phone.type !== 'voice' || !!phone.description;
-    const label = phone.description ? localized(phone.description, ctx) : phoneTypeName(phone.type);
+    const label = phone.description ? noted(resource, `phone:${n}`, phone.description, locale) : phoneTypeName(phone.type);
     return html`<li>
       ${labelled ? html`<span class="phone-label">${label}:</span>` : nothing}
       ${href ? html`<a href=${href} part="phone-link" dir="ltr">${phone.number}</a>` : html`<span dir="ltr">${phone.number}</span>`}
@@ -112,13 +129,21 @@ export function renderDetails(resource: PublicResource, locale: string): Templat
           )
         : nothing
     }
-    ${resource.schedule?.notes ? item(msg('Hours', { id: 'resource.hours' }), localized(resource.schedule.notes, ctx)) : nothing}
+    ${
+      resource.schedule?.notes
+        ? item(msg('Hours', { id: 'resource.hours' }), noted(resource, 'scheduleNotes', resource.schedule.notes, locale))
+        : nothing
+    }
     ${
       resource.languages.length
         ? item(msg('Languages spoken', { id: 'resource.languages' }), languageList(resource.languages, locale))
         : nothing
     }
-    ${resource.eligibility ? item(msg('Who can use it', { id: 'resource.eligibility' }), localized(resource.eligibility, ctx)) : nothing}
-    ${resource.fees ? item(msg('Cost', { id: 'resource.fees' }), localized(resource.fees, ctx)) : nothing}
+    ${
+      resource.eligibility
+        ? item(msg('Who can use it', { id: 'resource.eligibility' }), noted(resource, 'eligibility', resource.eligibility, locale))
+        : nothing
+    }
+    ${resource.fees ? item(msg('Cost', { id: 'resource.fees' }), noted(resource, 'fees', resource.fees, locale)) : nothing}
   </dl>`;
 }

@@ -12,7 +12,9 @@ export const CONSOLE_PAGE_POLICY = [
   "script-src 'self'",
   "style-src 'self'",
   "connect-src 'self'",
-  "img-src 'self' data:",
+  // Previews show content as families see it: pictures and recordings that staff link from other https sites.
+  "img-src 'self' data: https:",
+  "media-src 'self' https:",
   "font-src 'self'",
   "base-uri 'none'",
   "form-action 'self'",
