@@ -12,9 +12,12 @@
  * - embed-snippets.ts: embedSnippets / copySnippet / renderEmbed (script + iframe code with one-click Copy).
  * - content-words.ts: Draft/Published, Saved., Your changes are still here.
  * - content.styles.ts: contentStyles, after ScreenElement's (or base/button/field-error) styles, before your own.
+ * - content-screen.ts: ContentScreen, the base class of the four screens (editing state, focusLater, announce,
+ *   the beforeunload guard).
  */
 export * from './confirm-box.js';
 export * from './content-list.js';
+export * from './content-screen.js';
 export * from './content-words.js';
 export * from './embed-snippets.js';
 export * from './localized-field.js';

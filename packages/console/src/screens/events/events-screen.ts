@@ -4,19 +4,11 @@
  * CSV) and a phone-sized door check-in. Its views have hash addresses under #/events so reload keeps the place.
  */
 import { msg, str } from '@lit/localize';
-import {
-  routePath,
-  routes,
-  SUPPORTED_LOCALES,
-  type Attendee,
-  type EventAttendees,
-  type EventList,
-  type RouteSpec,
-  type TandemEvent,
-} from '@tandem/protocol';
+import { routePath, routes, type Attendee, type EventAttendees, type EventList, type RouteSpec, type TandemEvent } from '@tandem/protocol';
 import { css, html, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { ConsoleError } from '../../console-client.js';
 import { problemMessage } from '../../console-messages.js';
+import { ContentScreen } from '../common/content-screen.js';
 import { contentStyles } from '../common/content.styles.js';
 import { reviewedMessage } from '../common/localized-field.js';
 import {
@@ -28,7 +20,6 @@ import {
   translationOutcomeMessage,
 } from '../common/translate-missing.js';
 import type { Errors } from '../form-controls.js';
-import { ScreenElement } from '../screen-element.js';
 import { familyName, renderAttendance, renderCheckIn } from './attendance-view.js';
 import { renderEditor } from './editor-view.js';
 import {
@@ -57,27 +48,23 @@ export function eventsRouteOf(hash: string): { view: 'list' | 'edit' | 'attendan
   return { view: (m[2] as 'attendance' | 'check-in' | undefined) ?? 'edit', id: m[1] };
 }
 
-export class ConsoleEvents extends ScreenElement {
+export class ConsoleEvents extends ContentScreen {
   static override styles = css`
-    ${ScreenElement.styles} ${contentStyles} ${eventsStyles}
+    ${ContentScreen.styles} ${contentStyles} ${eventsStyles}
   `;
 
   static override properties: PropertyDeclarations = {
-    ...ScreenElement.properties,
+    ...ContentScreen.properties,
     view: { state: true },
     events: { state: true },
     event: { state: true },
     draft: { state: true },
     attendance: { state: true },
     errors: { state: true },
-    busy: { state: true },
     saved: { state: true },
     confirming: { state: true },
-    secondLocale: { state: true },
     search: { state: true },
     checkingIn: { state: true },
-    announcement: { state: true },
-    leaving: { state: true },
   };
 
   view: EventsView = 'loading';
@@ -87,32 +74,17 @@ export class ConsoleEvents extends ScreenElement {
   draft: EventDraft | undefined;
   attendance: EventAttendees | undefined;
   errors: Errors = {};
-  busy = false;
   saved: string | undefined;
-  /** Typed changes the server has not got yet. */
-  dirty = false;
-  /** Asking whether to leave the editor with unsaved changes. */
-  leaving = false;
   confirming: 'publish' | 'cancel' | undefined;
-  secondLocale = 'es';
   search = '';
   /** RSVP ids whose arrival is being sent. */
   checkingIn = new Set<string>();
-  /** Polite live-region text (a check-in undone, a text marked reviewed). */
-  announcement = '';
-  readonly locales: readonly string[] = SUPPORTED_LOCALES;
   #focusHeading = false;
   #routed = false;
-
-  /** The console's language, for dates and for picking event texts. */
-  get uiLocale(): string {
-    return this.i18n.locale;
-  }
 
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('hashchange', this.#onHashChange);
-    window.addEventListener('beforeunload', this.#onBeforeUnload);
   }
 
   // Not connectedCallback: the shell may render this element before its module is defined, and Lit hands over
@@ -127,7 +99,6 @@ export class ConsoleEvents extends ScreenElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('hashchange', this.#onHashChange);
-    window.removeEventListener('beforeunload', this.#onBeforeUnload);
   }
 
   readonly #onHashChange = () => {
@@ -220,10 +191,6 @@ export class ConsoleEvents extends ScreenElement {
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('[data-action="back"]')?.focus();
   }
-
-  readonly #onBeforeUnload = (event: BeforeUnloadEvent) => {
-    if (this.hasUnsavedChanges()) event.preventDefault();
-  };
 
   async addSession(): Promise<void> {
     const draft = this.draft!;
@@ -383,8 +350,8 @@ export class ConsoleEvents extends ScreenElement {
     await this.announce(reviewedMessage());
   }
 
-  /** Polite live-region text; cleared first so the same sentence twice is heard twice. */
-  async announce(text: string): Promise<void> {
+  /** Polite live-region text; cleared first so the same sentence twice is heard twice. Resolves once it is read out. */
+  override async announce(text: string): Promise<void> {
     this.announcement = '';
     await this.updateComplete;
     this.announcement = text;

@@ -5,20 +5,13 @@
  * and the embed snippets. The shell mounts it at `#/lessons` (a lesson opens at `#/lessons/<id>`).
  */
 import { msg, str } from '@lit/localize';
-import { baseStyles, localeDisplayName, MemoryBackend, setUiLocale, TandemElement } from '@tandem/core';
+import { baseStyles, localeDisplayName, MemoryBackend, setUiLocale } from '@tandem/core';
 import { buttonStyles, fieldErrorStyles } from '@tandem/core/ui.js';
-import {
-  routes,
-  SUPPORTED_LOCALES,
-  type ConsoleSession,
-  type FieldError,
-  type Lesson,
-  type LessonCompletions,
-  type LessonList,
-} from '@tandem/protocol';
+import { routes, type FieldError, type Lesson, type LessonCompletions, type LessonList } from '@tandem/protocol';
 import { css, html, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
-import { ConsoleError, type ConsoleCaller } from '../../console-client.js';
+import { ConsoleError } from '../../console-client.js';
 import { problemMessage } from '../../console-messages.js';
+import { ContentScreen } from '../common/content-screen.js';
 import { contentStyles } from '../common/content.styles.js';
 import { changesKeptMessage, savedMessage } from '../common/content-words.js';
 import { copySnippet, embedSnippets, type EmbedSnippets } from '../common/embed-snippets.js';
@@ -55,58 +48,38 @@ export function lessonOfHash(hash: string): string | undefined {
   return id;
 }
 
-export class ConsoleLessons extends TandemElement {
+export class ConsoleLessons extends ContentScreen {
   static override styles = css`
     ${baseStyles} ${buttonStyles} ${fieldErrorStyles} ${contentStyles} ${lessonsStyles}
   `;
 
   static override properties: PropertyDeclarations = {
-    ...TandemElement.properties,
-    api: { attribute: false },
-    session: { attribute: false },
+    ...ContentScreen.properties,
     lessons: { state: true },
     listError: { state: true },
     draft: { state: true },
-    secondLocale: { state: true },
     errors: { state: true },
     formError: { state: true },
     notice: { state: true },
-    busy: { state: true },
-    announcement: { state: true },
     confirming: { state: true },
-    leaving: { state: true },
     preview: { state: true },
     copyNotice: { state: true },
     completions: { state: true },
   };
 
-  api: ConsoleCaller | undefined;
-  session: ConsoleSession | undefined;
   lessons: Lesson[] | undefined;
   listError = '';
   draft: LessonDraft | undefined;
-  /** The language edited beside the default one; '' shows the default language alone. */
-  secondLocale = 'es';
   errors: FieldError[] = [];
   /** What went wrong with the last save or status change, as a sentence. */
   formError = '';
   /** A success or information line (saved, translated…). */
   notice = '';
-  busy = false;
-  /** Polite live-region text: moves, additions, removals. */
-  announcement = '';
   confirming: StatusAction | undefined;
-  /** Asking whether to leave the builder with unsaved changes. */
-  leaving = false;
-  /** Changes since the draft was opened or last saved. */
-  dirty = false;
   preview: PreviewState | undefined;
   copyNotice = '';
   /** Who tried the open lesson, by language; undefined until asked for. */
   completions: LessonCompletions | undefined;
-  /** Languages staff may write in: the organization's family languages. */
-  readonly locales: readonly string[] = SUPPORTED_LOCALES;
-  #focusAfterRender: string | undefined;
 
   // Not connectedCallback: the shell may render this element before its module is defined, and Lit hands over
   // properties set before the upgrade only when the first update starts.
@@ -117,26 +90,6 @@ export class ConsoleLessons extends TandemElement {
       if (linked === 'new') this.newLesson();
       else if (linked) void this.openLesson(linked);
     }
-  }
-
-  protected override updated(): void {
-    if (this.#focusAfterRender) {
-      const selector = this.#focusAfterRender;
-      this.#focusAfterRender = undefined;
-      this.shadowRoot!.querySelector<HTMLElement>(selector)?.focus();
-    }
-  }
-
-  /** Moves focus after the next render (`selector` within this screen). */
-  focusLater(selector: string): void {
-    this.#focusAfterRender = selector;
-    this.requestUpdate();
-  }
-
-  announce(text: string): void {
-    // Clearing first makes a repeated sentence ("Moved to position 1 of 3.") heard again.
-    this.announcement = '';
-    void this.updateComplete.then(() => (this.announcement = text));
   }
 
   /** Re-renders after a change to the draft, which is edited in place; errors already shown clear once fixed. */
@@ -155,11 +108,6 @@ export class ConsoleLessons extends TandemElement {
   /** The console's own navigation asks before leaving a lesson with unsaved changes. */
   hasUnsavedChanges(): boolean {
     return this.draft !== undefined && this.dirty;
-  }
-
-  /** The language this screen speaks now. */
-  get uiLocale(): string {
-    return this.i18n.locale;
   }
 
   /** Only an organization admin may offer a lesson to every school; others choose among their own schools. */

@@ -10,7 +10,6 @@ import { localeDisplayName, MemoryBackend } from '@tandem/core';
 import {
   routePath,
   routes,
-  SUPPORTED_LOCALES,
   type FieldError,
   type HsdsImportResult,
   type Resource,
@@ -21,6 +20,7 @@ import {
 import { css, html, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { ConsoleError } from '../../console-client.js';
 import { problemMessage } from '../../console-messages.js';
+import { ContentScreen } from '../common/content-screen.js';
 import { changesKeptMessage, fixFieldsMessage, savedMessage } from '../common/content-words.js';
 import { contentStyles } from '../common/content.styles.js';
 import { copySnippet, embedSnippets, type EmbedSnippets } from '../common/embed-snippets.js';
@@ -34,7 +34,6 @@ import {
   translationOutcomeMessage,
 } from '../common/translate-missing.js';
 import type { Errors } from '../form-controls.js';
-import { ScreenElement } from '../screen-element.js';
 import { renderEditor } from './editor-view.js';
 import { renderList } from './list-view.js';
 import {
@@ -69,31 +68,27 @@ export interface ResourcePreview {
 
 let previewCount = 0;
 
-export class ConsoleResources extends ScreenElement {
+export class ConsoleResources extends ContentScreen {
   static override styles = css`
-    ${ScreenElement.styles} ${contentStyles} ${resourcesStyles}
+    ${ContentScreen.styles} ${contentStyles} ${resourcesStyles}
   `;
 
   static override properties: PropertyDeclarations = {
-    ...ScreenElement.properties,
+    ...ContentScreen.properties,
     view: { state: true },
     resources: { state: true },
     feedbackCounts: { state: true },
     listError: { state: true },
     draft: { state: true },
     errors: { state: true },
-    busy: { state: true },
     notice: { state: true },
     confirming: { state: true },
-    secondLocale: { state: true },
     preview: { state: true },
     copyNotice: { state: true },
     feedback: { state: true },
     feedbackError: { state: true },
     importResult: { state: true },
     importError: { state: true },
-    announcement: { state: true },
-    leaving: { state: true },
   };
 
   view: ResourcesView = 'loading';
@@ -104,56 +99,32 @@ export class ConsoleResources extends ScreenElement {
   draft: ResourceDraft | undefined;
   /** Field errors by control id; `form` is the sentence about the whole form. */
   errors: Errors = {};
-  busy = false;
   /** A success or information line (saved, translated, published…). */
   notice = '';
   confirming: 'publish' | 'unpublish' | undefined;
-  /** The language edited beside the default one; '' shows the default language alone. */
-  secondLocale = 'es';
   preview: ResourcePreview | undefined;
   copyNotice = '';
   feedback: ResourceFeedbackSummary | undefined;
   feedbackError = '';
   importResult: HsdsImportResult | undefined;
   importError = '';
-  /** Polite live-region text: hours and phones added or removed. */
-  announcement = '';
-  /** Asking whether to leave the builder with unsaved changes. */
-  leaving = false;
-  /** Changes since the resource was opened or last saved. */
-  dirty = false;
-  /** Languages staff may write in and that a resource may say it speaks. */
-  readonly locales: readonly string[] = SUPPORTED_LOCALES;
   #focusHeading = false;
   #routed = false;
-  #focusAfterRender: string | undefined;
-
-  /** The console's language, for dates, weekday names and picking resource texts. */
-  get uiLocale(): string {
-    return this.i18n.locale;
-  }
 
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('hashchange', this.#onHashChange);
-    window.addEventListener('beforeunload', this.#onBeforeUnload);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('hashchange', this.#onHashChange);
-    window.removeEventListener('beforeunload', this.#onBeforeUnload);
   }
 
   /** Whether leaving this screen would lose typed changes; the shell's nav asks first when it would. */
   hasUnsavedChanges(): boolean {
     return this.view === 'edit' && this.dirty;
   }
-
-  /** Closing or reloading the tab with unsaved changes: the browser asks first. */
-  readonly #onBeforeUnload = (event: BeforeUnloadEvent) => {
-    if (this.hasUnsavedChanges()) event.preventDefault();
-  };
 
   /** "Back to resources": with unsaved changes, only after the staff member says so. */
   backToList(force = false): void {
@@ -281,18 +252,6 @@ export class ConsoleResources extends ScreenElement {
       const still = this.#errorsOf(checkDraft(this.draft, { schoolScoped: this.schoolScoped }));
       this.errors = Object.fromEntries(Object.entries(this.errors).filter(([id]) => id === 'form' || still[id]));
     }
-    this.requestUpdate();
-  }
-
-  announce(text: string): void {
-    // Clearing first makes a repeated sentence heard again.
-    this.announcement = '';
-    void this.updateComplete.then(() => (this.announcement = text));
-  }
-
-  /** Moves focus after the next render (`selector` within this screen). */
-  focusLater(selector: string): void {
-    this.#focusAfterRender = selector;
     this.requestUpdate();
   }
 
@@ -503,16 +462,12 @@ export class ConsoleResources extends ScreenElement {
   }
 
   protected override updated(changed: PropertyValues): void {
-    super.updated(changed);
     if (this.#focusHeading && this.view !== 'loading') {
       this.#focusHeading = false;
       this.renderRoot.querySelector<HTMLElement>('h1')?.focus();
     }
-    if (this.#focusAfterRender) {
-      const selector = this.#focusAfterRender;
-      this.#focusAfterRender = undefined;
-      this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
-    }
+    // After the heading: a focusLater target asked for in the same update wins.
+    super.updated(changed);
   }
 
   protected override render(): TemplateResult {

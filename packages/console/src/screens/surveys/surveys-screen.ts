@@ -4,23 +4,16 @@
  * the embed snippets. The shell mounts it at `#/surveys` and hands it `.api` and `.session`.
  */
 import { msg, str } from '@lit/localize';
-import { baseStyles, localeDisplayName, MemoryBackend, TandemElement } from '@tandem/core';
+import { baseStyles, localeDisplayName, MemoryBackend } from '@tandem/core';
 import { buttonStyles, fieldErrorStyles } from '@tandem/core/ui.js';
-import {
-  routes,
-  SUPPORTED_LOCALES,
-  type ConsoleSession,
-  type FieldError,
-  type PublicSurvey,
-  type Survey,
-  type SurveyList,
-} from '@tandem/protocol';
+import { routes, type FieldError, type PublicSurvey, type Survey, type SurveyList } from '@tandem/protocol';
 import { css, html, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
-import { ConsoleError, type ConsoleCaller } from '../../console-client.js';
+import { ConsoleError } from '../../console-client.js';
 import { problemMessage } from '../../console-messages.js';
 import { renderBuilder } from './builder-view.js';
 import { renderList } from './list-view.js';
 import './results/console-survey-results.js';
+import { ContentScreen } from '../common/content-screen.js';
 import { contentStyles } from '../common/content.styles.js';
 import { copySnippet, embedSnippets, type EmbedSnippets } from '../common/embed-snippets.js';
 import {
@@ -46,58 +39,38 @@ export interface PreviewState {
 
 let previewCount = 0;
 
-export class ConsoleSurveys extends TandemElement {
+export class ConsoleSurveys extends ContentScreen {
   static override styles = css`
     ${baseStyles} ${buttonStyles} ${fieldErrorStyles} ${contentStyles} ${surveysStyles}
   `;
 
   static override properties: PropertyDeclarations = {
-    ...TandemElement.properties,
-    api: { attribute: false },
-    session: { attribute: false },
+    ...ContentScreen.properties,
     surveys: { state: true },
     listError: { state: true },
     draft: { state: true },
-    secondLocale: { state: true },
     errors: { state: true },
     formError: { state: true },
     notice: { state: true },
-    busy: { state: true },
-    announcement: { state: true },
     confirming: { state: true },
-    leaving: { state: true },
     preview: { state: true },
     copyNotice: { state: true },
     resultsFor: { state: true },
   };
 
-  api: ConsoleCaller | undefined;
-  session: ConsoleSession | undefined;
   surveys: Survey[] | undefined;
   listError = '';
   draft: SurveyDraft | undefined;
-  /** The language edited beside the default one; '' shows the default language alone. */
-  secondLocale = 'es';
   errors: FieldError[] = [];
   /** What went wrong with the last save or status change, as a sentence. */
   formError = '';
   /** A success or information line (saved, translated…). */
   notice = '';
-  busy = false;
-  /** Polite live-region text: moves, additions, removals. */
-  announcement = '';
   confirming: StatusAction | undefined;
-  /** Asking whether to leave the builder with unsaved changes. */
-  leaving = false;
-  /** Changes since the draft was opened or last saved. */
-  dirty = false;
   preview: PreviewState | undefined;
   copyNotice = '';
   /** The survey whose results are shown, instead of the list or builder. */
   resultsFor: string | undefined;
-  /** Languages staff may write in: the organization's family languages. */
-  readonly locales: readonly string[] = SUPPORTED_LOCALES;
-  #focusAfterRender: string | undefined;
 
   // Not connectedCallback: the shell may render this element before its module is defined, and Lit hands over
   // properties set before the upgrade only when the first update starts.
@@ -107,21 +80,6 @@ export class ConsoleSurveys extends TandemElement {
     const linked = /^#\/surveys\/([^/]+)\/results$/.exec(globalThis.location?.hash ?? '')?.[1];
     if (changed.has('api') && linked && this.resultsFor === undefined) this.resultsFor = decodeURIComponent(linked);
   }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    window.addEventListener('beforeunload', this.#onBeforeUnload);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    window.removeEventListener('beforeunload', this.#onBeforeUnload);
-  }
-
-  /** Closing or reloading the tab with unsaved changes: the browser asks first. */
-  readonly #onBeforeUnload = (event: BeforeUnloadEvent) => {
-    if (this.hasUnsavedChanges()) event.preventDefault();
-  };
 
   /** Whether leaving this screen would lose typed changes; the shell's nav asks first when it would. */
   hasUnsavedChanges(): boolean {
@@ -140,26 +98,6 @@ export class ConsoleSurveys extends TandemElement {
     this.focusLater(this.draft ? '[data-action="results"]' : `[data-results="${CSS.escape(id ?? '')}"]`);
   }
 
-  protected override updated(): void {
-    if (this.#focusAfterRender) {
-      const selector = this.#focusAfterRender;
-      this.#focusAfterRender = undefined;
-      this.shadowRoot!.querySelector<HTMLElement>(selector)?.focus();
-    }
-  }
-
-  /** Moves focus after the next render (`selector` within this screen). */
-  focusLater(selector: string): void {
-    this.#focusAfterRender = selector;
-    this.requestUpdate();
-  }
-
-  announce(text: string): void {
-    // Clearing first makes a repeated sentence ("Moved to position 1 of 3.") heard again.
-    this.announcement = '';
-    void this.updateComplete.then(() => (this.announcement = text));
-  }
-
   /** Re-renders after a change to the draft, which is edited in place. */
   changed(): void {
     if (this.errors.length > 0)
@@ -167,11 +105,6 @@ export class ConsoleSurveys extends TandemElement {
     this.notice = '';
     this.dirty = true;
     this.requestUpdate();
-  }
-
-  /** The language this screen speaks now. */
-  get uiLocale(): string {
-    return this.i18n.locale;
   }
 
   schoolName(id: string): string {
