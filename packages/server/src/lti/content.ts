@@ -1,5 +1,5 @@
 /** Tandem content an LMS link may point at: the registration's school's published surveys, events, resources, lessons and its message box. */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { pickText, type LocalizedText } from '@tandem/protocol';
 import type { DatabaseSchema } from '../db/schema.js';
 import type { RegistrationRow } from './registrations.js';
@@ -44,62 +44,36 @@ function forSchool(content: string, schoolId: string): boolean {
   }
 }
 
+/** Where each kind of linkable content lives: surveys and events belong to one school, resources and lessons list theirs. */
+const SOURCES = [
+  { group: 'surveys', table: 'surveys', widget: 'survey', titleField: 'title', schoolColumn: true },
+  { group: 'events', table: 'events', widget: 'event-rsvp', titleField: 'title', schoolColumn: true },
+  { group: 'resources', table: 'resources', widget: 'resource-card', titleField: 'name', schoolColumn: false },
+  { group: 'lessons', table: 'lessons', widget: 'lesson-viewer', titleField: 'title', schoolColumn: false },
+] as const;
+
 export async function linkableContent(
   db: Db,
   registration: RegistrationRow,
   locale: string,
   messageBoxTitle: string,
 ): Promise<LinkableGroups> {
-  const org = registration.organization_id;
   const school = registration.school_id;
   const groups: LinkableGroups = { surveys: [], events: [], resources: [], lessons: [], messages: [] };
   if (!school) return groups;
-  const surveys = await db
-    .selectFrom('surveys')
-    .select(['id', 'content', 'default_locale'])
-    .where('organization_id', '=', org)
-    .where('school_id', '=', school)
-    .where('status', '=', 'published')
-    .orderBy('created_at', 'desc')
-    .execute();
-  groups.surveys = surveys.map((r) => ({
-    widget: 'survey',
-    id: r.id,
-    title: titleOf(r.content, 'title', locale, r.default_locale) || r.id,
-  }));
-  const events = await db
-    .selectFrom('events')
-    .select(['id', 'content', 'default_locale'])
-    .where('organization_id', '=', org)
-    .where('school_id', '=', school)
-    .where('status', '=', 'published')
-    .orderBy('created_at', 'desc')
-    .execute();
-  groups.events = events.map((r) => ({
-    widget: 'event-rsvp',
-    id: r.id,
-    title: titleOf(r.content, 'title', locale, r.default_locale) || r.id,
-  }));
-  const resources = await db
-    .selectFrom('resources')
-    .select(['id', 'content', 'default_locale'])
-    .where('organization_id', '=', org)
-    .where('status', '=', 'published')
-    .orderBy('created_at', 'desc')
-    .execute();
-  groups.resources = resources
-    .filter((r) => forSchool(r.content, school))
-    .map((r) => ({ widget: 'resource-card', id: r.id, title: titleOf(r.content, 'name', locale, r.default_locale) || r.id }));
-  const lessons = await db
-    .selectFrom('lessons')
-    .select(['id', 'content', 'default_locale'])
-    .where('organization_id', '=', org)
-    .where('status', '=', 'published')
-    .orderBy('created_at', 'desc')
-    .execute();
-  groups.lessons = lessons
-    .filter((r) => forSchool(r.content, school))
-    .map((r) => ({ widget: 'lesson-viewer', id: r.id, title: titleOf(r.content, 'title', locale, r.default_locale) || r.id }));
+  for (const source of SOURCES) {
+    let query = db
+      .selectFrom(source.table)
+      .select(['id', 'content', 'default_locale'])
+      .where('organization_id', '=', registration.organization_id)
+      .where('status', '=', 'published')
+      .orderBy('created_at', 'desc');
+    if (source.schoolColumn) query = query.where(sql.ref<string>('school_id'), '=', school);
+    const rows = await query.execute();
+    groups[source.group] = rows
+      .filter((r) => source.schoolColumn || forSchool(r.content, school))
+      .map((r) => ({ widget: source.widget, id: r.id, title: titleOf(r.content, source.titleField, locale, r.default_locale) || r.id }));
+  }
   groups.messages = [{ widget: 'message-box', id: school, title: messageBoxTitle }];
   return groups;
 }

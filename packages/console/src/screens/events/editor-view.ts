@@ -6,7 +6,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { renderConfirm } from '../common/confirm-box.js';
+import { renderConfirm, renderLeaveConfirm } from '../common/confirm-box.js';
 import { pickSecondLocale, renderLanguagePickers, renderLocalizedField } from '../common/localized-field.js';
 import { renderFormStatus, renderInput } from '../form-controls.js';
 import { CAPACITY_MAX, type EventDraft } from './event-draft.js';
@@ -210,21 +210,7 @@ export function renderEditor(host: ConsoleEvents): TemplateResult {
         >${msg('Back to events', { id: 'console.events.back' })}</a
       >
     </p>
-    ${
-      host.leaving
-        ? renderConfirm({
-            headingId: 'leave-heading',
-            title: msg('Leave without saving?', { id: 'console.events.leave.title' }),
-            text: msg('Changes since your last save will be lost.', { id: 'console.events.leave.text' }),
-            confirmLabel: msg('Stay and keep editing', { id: 'console.events.leave.stay' }),
-            cancelLabel: msg('Leave without saving', { id: 'console.events.leave.confirm' }),
-            confirmAction: 'stay',
-            cancelAction: 'leave',
-            onConfirm: () => void host.stay(),
-            onCancel: () => void host.backToList(true),
-          })
-        : nothing
-    }
+    ${host.leaving ? renderLeaveConfirm(host) : nothing}
     <h1 id="editor-heading" tabindex="-1">${heading}</h1>
     ${
       draft.id

@@ -10,7 +10,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { newItem, newSection, type DraftItem, type DraftSection, type LessonDraft } from './lesson-draft.js';
 import { dragHandle, dropTarget, idFor, moveButtons, renderText, renderUrl, secondOf } from './lesson-fields.js';
 import { LIMITS, unsafeLinks } from './lesson-validation.js';
-import { renderConfirm as renderConfirmBox } from '../common/confirm-box.js';
+import { renderConfirm as renderConfirmBox, renderLeaveConfirm } from '../common/confirm-box.js';
 import { contentStatusLabel } from '../common/content-words.js';
 import { pickSecondLocale, renderLanguagePickers } from '../common/localized-field.js';
 import { fieldErrorMessage, gradeBandLabel, placeOf, subjectLabel } from './lessons-messages.js';
@@ -367,26 +367,12 @@ function renderActions(host: ConsoleLessons, draft: LessonDraft): TemplateResult
     ${renderConfirm(host)}`;
 }
 
-function renderLeave(host: ConsoleLessons): TemplateResult {
-  return renderConfirmBox({
-    headingId: 'leave-heading',
-    title: msg('Leave without saving?', { id: 'console.lessons.leave.title' }),
-    text: msg('Changes since your last save will be lost.', { id: 'console.lessons.leave.text' }),
-    confirmLabel: msg('Stay and keep editing', { id: 'console.lessons.leave.stay' }),
-    cancelLabel: msg('Leave without saving', { id: 'console.lessons.leave.confirm' }),
-    confirmAction: 'stay',
-    cancelAction: 'leave',
-    onConfirm: () => host.stay(),
-    onCancel: () => host.backToList(true),
-  });
-}
-
 export function renderBuilder(host: ConsoleLessons, draft: LessonDraft): TemplateResult {
   return html`<section aria-labelledby="builder-heading">
     <button class="link" type="button" data-action="back" @click=${() => host.backToList()}>
       ${msg('Back to lessons', { id: 'console.lessons.back' })}
     </button>
-    ${host.leaving ? renderLeave(host) : nothing}
+    ${host.leaving ? renderLeaveConfirm(host) : nothing}
     <div class="heading-row">
       <h1 id="builder-heading" tabindex="-1">
         ${draft.id ? msg('Edit lesson', { id: 'console.lessons.edit' }) : msg('New lesson', { id: 'console.lessons.new' })}

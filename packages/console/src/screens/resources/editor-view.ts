@@ -10,7 +10,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { renderConfirm } from '../common/confirm-box.js';
+import { renderConfirm, renderLeaveConfirm } from '../common/confirm-box.js';
 import { renderStatus } from '../common/content-list.js';
 import { contentStatusLabel } from '../common/content-words.js';
 import { pickSecondLocale, renderLanguagePickers, renderLocalizedField, reviewedMessage } from '../common/localized-field.js';
@@ -462,21 +462,7 @@ export function renderEditor(host: ConsoleResources, draft: ResourceDraft): Temp
         >${msg('Back to resources', { id: 'console.resources.back' })}</a
       >
     </p>
-    ${
-      host.leaving
-        ? renderConfirm({
-            headingId: 'leave-heading',
-            title: msg('Leave without saving?', { id: 'console.resources.leave.title' }),
-            text: msg('Changes since your last save will be lost.', { id: 'console.resources.leave.text' }),
-            confirmLabel: msg('Stay and keep editing', { id: 'console.resources.leave.stay' }),
-            cancelLabel: msg('Leave without saving', { id: 'console.resources.leave.confirm' }),
-            confirmAction: 'stay',
-            cancelAction: 'leave',
-            onConfirm: () => host.stay(),
-            onCancel: () => host.backToList(true),
-          })
-        : nothing
-    }
+    ${host.leaving ? renderLeaveConfirm(host) : nothing}
     <div class="heading-row">
       <h1 id="editor-heading" tabindex="-1">
         ${draft.id ? msg('Edit resource', { id: 'console.resources.edit' }) : msg('New resource', { id: 'console.resources.new' })}

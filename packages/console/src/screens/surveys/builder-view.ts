@@ -7,7 +7,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { renderConfirm } from '../common/confirm-box.js';
+import { renderConfirm, renderLeaveConfirm } from '../common/confirm-box.js';
 import { renderLanguagePickers, renderLocalizedField, reviewedMessage } from '../common/localized-field.js';
 import { renderEmbed, renderPreview } from './preview-view.js';
 import {
@@ -493,26 +493,12 @@ function renderStatusActions(host: ConsoleSurveys, draft: SurveyDraft): Template
     }`;
 }
 
-function renderLeave(host: ConsoleSurveys): TemplateResult {
-  return renderConfirm({
-    headingId: 'leave-heading',
-    title: msg('Leave without saving?', { id: 'console.surveys.leave.title' }),
-    text: msg('Changes since your last save will be lost.', { id: 'console.surveys.leave.text' }),
-    confirmLabel: msg('Stay and keep editing', { id: 'console.surveys.leave.stay' }),
-    cancelLabel: msg('Leave without saving', { id: 'console.surveys.leave.confirm' }),
-    confirmAction: 'stay',
-    cancelAction: 'leave',
-    onConfirm: () => host.stay(),
-    onCancel: () => host.backToList(true),
-  });
-}
-
 export function renderBuilder(host: ConsoleSurveys, draft: SurveyDraft): TemplateResult {
   return html`<section aria-labelledby="builder-heading">
     <button class="link" type="button" data-action="back" @click=${() => host.backToList()}>
       ${msg('Back to surveys', { id: 'console.surveys.back' })}
     </button>
-    ${host.leaving ? renderLeave(host) : nothing}
+    ${host.leaving ? renderLeaveConfirm(host) : nothing}
     <div class="heading-row">
       <h1 id="builder-heading" tabindex="-1">
         ${draft.id ? msg('Edit survey', { id: 'console.surveys.edit' }) : msg('New survey', { id: 'console.surveys.new' })}
